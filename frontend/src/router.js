@@ -1,0 +1,37 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { i18n } from '@/shared/i18n/index.js'
+import { useSessionStore } from '@/shared/stores/session.js'
+import portalRoutes from '@/portal/routes.js'
+import workbenchRoutes from '@/workbench/routes.js'
+import adminRoutes from '@/admin/routes.js'
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    ...portalRoutes,
+    ...workbenchRoutes,
+    ...adminRoutes,
+    { path: '/login', component: () => import('@/shared/pages/LoginPage.vue'), meta: { title: 'login.title' } },
+    {
+      path: '/:pathMatch(.*)*',
+      component: () => import('@/shared/pages/NotFoundPage.vue'),
+      meta: { title: 'notFound.title' },
+    },
+  ],
+  scrollBehavior: (to, from, saved) => saved || { top: 0 },
+})
+
+// meta.auth names the account kind a page is for; others log in first or go to their own home.
+router.beforeEach(async (to) => {
+  if (!to.meta.auth) return true
+  const session = useSessionStore()
+  const me = await session.ensureLoaded().catch(() => null)
+  if (!me) return { path: '/login', query: { redirect: to.fullPath } }
+  if (me.kind !== to.meta.auth) return session.homePath
+  return true
+})
+
+router.afterEach((to) => {
+  const { t } = i18n.global
+  document.title = to.meta.title ? `${t(to.meta.title)} - ${t('site.name')}` : t('site.name')
+})
