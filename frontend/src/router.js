@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory } from 'vue-router'
-import { i18n } from '@/shared/i18n/index.js'
 import { useSessionStore } from '@/shared/stores/session.js'
 import portalRoutes from '@/portal/routes.js'
 import workbenchRoutes from '@/workbench/routes.js'
@@ -29,9 +28,4 @@ router.beforeEach(async (to) => {
   if (!me) return { path: '/login', query: { redirect: to.fullPath } }
   if (me.kind !== to.meta.auth) return session.homePath
   return true
-})
-
-router.afterEach((to) => {
-  const { t } = i18n.global
-  document.title = to.meta.title ? `${t(to.meta.title)} - ${t('site.name')}` : t('site.name')
 })

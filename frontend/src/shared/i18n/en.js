@@ -16,7 +16,6 @@ export default {
     admin: 'Administration',
     account: 'Account menu',
     language: '中文',
-    languageLabel: 'Switch to Chinese',
   },
   search: {
     label: 'Search services',

@@ -16,7 +16,6 @@ export default {
     admin: '管理后台',
     account: '账户菜单',
     language: 'English',
-    languageLabel: '切换到英文',
   },
   search: {
     label: '搜索办事事项',

@@ -1,0 +1,39 @@
+// An applicant finds 食品经营许可 by its pinyin initials and reads its guide.
+import assert from 'node:assert/strict'
+
+// The results list marks itself aria-busy while a search is under way.
+const settled = (page) => page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+
+export default async function portalSearch(page, ctx) {
+  await page.goto('/')
+  const results = page.getByRole('listitem').filter({ has: page.getByRole('article') })
+  await results.first().waitFor()
+  await settled(page)
+  await ctx.screenshot('home')
+  await ctx.axe('home')
+
+  const search = page.getByRole('searchbox', { name: '搜索办事事项' })
+  await search.fill('spjy')
+  await search.press('Enter')
+  await page.waitForURL(/\/search\?q=spjy/)
+  await page.getByRole('heading', { level: 1, name: /spjy/ }).waitFor()
+  await settled(page)
+
+  const match = results.getByRole('link', { name: /食品经营/ }).first()
+  await match.waitFor()
+  assert.ok((await results.count()) >= 1, 'no search results for spjy')
+  await ctx.screenshot('results')
+
+  const name = (await match.innerText()).trim()
+  await match.click()
+  await page.waitForURL(/\/items\/[^/]+$/)
+  await page.getByRole('heading', { level: 1, name }).waitFor()
+
+  await page.getByRole('heading', { level: 2, name: '申请材料' }).waitFor()
+  const materials = page.locator('.el-table__body-wrapper tbody tr')
+  await materials.first().waitFor()
+  await settled(page)
+  assert.ok((await materials.count()) >= 1, 'the guide lists no materials')
+  await ctx.screenshot('guide')
+  await ctx.axe('guide')
+}
