@@ -1,6 +1,5 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import { ElLoading } from 'element-plus'
 import 'element-plus/dist/index.css'
 import './shared/styles/theme.css'
 import App from './App.vue'
@@ -9,4 +8,4 @@ import { i18n } from './shared/i18n/index.js'
 
 document.documentElement.lang = i18n.global.locale.value
 
-createApp(App).use(createPinia()).use(i18n).use(router).use(ElLoading).mount('#app')
+createApp(App).use(createPinia()).use(i18n).use(router).mount('#app')
