@@ -1,0 +1,44 @@
+package org.yiwang.catalog;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.common.PageResult;
+import org.yiwang.common.Paging;
+import org.yiwang.region.ServiceLevel;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/catalog")
+@Tag(name = "catalog", description = "事项目录与办事指南（公开）")
+class CatalogController {
+
+    private final CatalogService catalog;
+
+    CatalogController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/items")
+    @Operation(summary = "Search items by Chinese words, pinyin, initials or code, with filters")
+    PageResult<Item> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) ServiceLevel level,
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Long agencyId,
+            @RequestParam(required = false) Integer type,
+            @RequestParam(required = false) String audience,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return catalog.search(new CatalogQuery(q, level, regionCode, agencyId, type, audience), Paging.of(page, size));
+    }
+
+    @GetMapping("/items/{code}")
+    @Operation(summary = "One item's full guide")
+    ItemDetail item(@PathVariable String code) {
+        return catalog.get(code);
+    }
+}

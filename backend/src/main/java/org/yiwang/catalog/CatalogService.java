@@ -1,0 +1,104 @@
+package org.yiwang.catalog;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Service;
+import org.yiwang.common.ApiException;
+import org.yiwang.common.PageResult;
+import org.yiwang.common.Paging;
+import org.yiwang.region.RegionService;
+
+@Service
+public class CatalogService {
+
+    private final CatalogMapper mapper;
+    private final RegionService regions;
+    private volatile CatalogSearch search;
+
+    CatalogService(CatalogMapper mapper, RegionService regions) {
+        this.mapper = mapper;
+        this.regions = regions;
+    }
+
+    public PageResult<Item> search(CatalogQuery query, Paging paging) {
+        Predicate<Item> filter = filter(query);
+        List<Item> hits = index().search(query.q(), filter);
+        int from = Math.min(paging.offset(), hits.size());
+        int to = Math.min(from + paging.size(), hits.size());
+        return paging.result(hits.subList(from, to), hits.size());
+    }
+
+    /** One item's full guide; 404 for an unknown or unpublished code. */
+    public ItemDetail get(String code) {
+        Item item = item(code);
+        return new ItemDetail(item, mapper.findMaterials(item.id()));
+    }
+
+    public Item item(String code) {
+        Item item = code == null || code.length() > 40 ? null : mapper.findByCode(code);
+        if (item == null || !"PUBLISHED".equals(item.status())) {
+            throw ApiException.notFound("事项 " + code);
+        }
+        return item;
+    }
+
+    public List<Material> materials(Item item) {
+        return mapper.findMaterials(item.id());
+    }
+
+    public long publishedCount() {
+        return index().size();
+    }
+
+    /** Rebuilds the search index after the catalogue changed. */
+    public void refresh() {
+        search = new CatalogSearch(mapper.findAllPublished());
+    }
+
+    private CatalogSearch index() {
+        CatalogSearch s = search;
+        if (s == null) {
+            synchronized (this) {
+                if (search == null) {
+                    refresh();
+                }
+                s = search;
+            }
+        }
+        return s;
+    }
+
+    private Predicate<Item> filter(CatalogQuery q) {
+        Predicate<Item> filter = item -> true;
+        if (q.q() != null && q.q().length() > 100) {
+            throw ApiException.badParameter("q", "搜索词不能超过 100 个字符");
+        }
+        if (q.level() != null) {
+            filter = filter.and(i -> i.level() == q.level());
+        }
+        if (q.type() != null) {
+            if (!ItemType.isKnown(q.type())) {
+                throw ApiException.badParameter("type", "事项类型须为 1、5、7、8、9、10 或 20");
+            }
+            filter = filter.and(i -> i.type() == q.type());
+        }
+        if (q.regionCode() != null && !q.regionCode().isEmpty()) {
+            String region = regions.checkedCode("regionCode", q.regionCode());
+            if (regions.find(region).isEmpty()) {
+                throw ApiException.badParameter("regionCode", "行政区划 " + region + " 不存在");
+            }
+            filter = filter.and(i -> regions.isWithin(i.regionCode(), region));
+        }
+        if (q.agencyId() != null) {
+            filter = filter.and(i -> i.agencyId() == q.agencyId());
+        }
+        if (q.audience() != null && !q.audience().isEmpty()) {
+            if (!q.audience().equals("NATURAL_PERSON") && !q.audience().equals("LEGAL_PERSON")) {
+                throw ApiException.badParameter("audience", "服务对象须为 NATURAL_PERSON 或 LEGAL_PERSON");
+            }
+            filter = filter.and(i -> i.audience().equals("BOTH") || i.audience().equals(q.audience()));
+        }
+        return filter;
+    }
+}

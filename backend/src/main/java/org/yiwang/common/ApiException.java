@@ -1,0 +1,53 @@
+package org.yiwang.common;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the client can act on. Rendered as an RFC 9457 problem detail whose {@code code} is stable
+ * and whose message is meant for people (Chinese first).
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final String parameter;
+
+    public ApiException(HttpStatus status, String code, String message, String parameter) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.parameter = parameter;
+    }
+
+    public static ApiException badParameter(String parameter, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", message, parameter);
+    }
+
+    public static ApiException badRequest(String code, String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, message, null);
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " 不存在", null);
+    }
+
+    public static ApiException conflict(String code, String message) {
+        return new ApiException(HttpStatus.CONFLICT, code, message, null);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", message, null);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+}

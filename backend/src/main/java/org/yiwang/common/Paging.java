@@ -1,0 +1,27 @@
+package org.yiwang.common;
+
+/** Validated {@code page} (from 1) and {@code size} (1–100) request parameters. */
+public record Paging(int page, int size) {
+
+    public static final int MAX_SIZE = 100;
+
+    public static Paging of(Integer page, Integer size) {
+        int p = page == null ? 1 : page;
+        int s = size == null ? 20 : size;
+        if (p < 1) {
+            throw ApiException.badParameter("page", "page 须为从 1 开始的页码");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            throw ApiException.badParameter("size", "size 须在 1 到 " + MAX_SIZE + " 之间");
+        }
+        return new Paging(p, s);
+    }
+
+    public int offset() {
+        return (page - 1) * size;
+    }
+
+    public <T> PageResult<T> result(java.util.List<T> items, long total) {
+        return new PageResult<>(items, total, page, size);
+    }
+}

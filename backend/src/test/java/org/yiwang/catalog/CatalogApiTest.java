@@ -1,0 +1,128 @@
+package org.yiwang.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.yiwang.support.ProblemAssert.assertProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yiwang.support.Api;
+import org.yiwang.support.IntegrationTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+@IntegrationTest
+class CatalogApiTest {
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    private static List<String> names(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.path("items").forEach(i -> names.add(i.path("name").asText()));
+        return names;
+    }
+
+    @Test
+    void theWholeCatalogueIsSearchableAndPaged() {
+        JsonNode page = api.get("/api/v1/catalog/items", "page", 3, "size", 7).json();
+        assertThat(page.path("total").asLong()).isEqualTo(11_702);
+        assertThat(page.path("page").asInt()).isEqualTo(3);
+        assertThat(page.path("size").asInt()).isEqualTo(7);
+        assertThat(page.path("items")).hasSize(7);
+    }
+
+    @Test
+    void pinyinInitialsFindFoodBusinessItems() {
+        JsonNode page = api.get("/api/v1/catalog/items", "q", "spjy", "size", 100).json();
+        assertThat(names(page)).anyMatch(n -> n.contains("食品经营"));
+        assertThat(names(api.get("/api/v1/catalog/items", "q", "zuidishenghuobaozhang").json()))
+                .allMatch(n -> n.contains("最低生活保障"));
+    }
+
+    @Test
+    void theExactNameComesFirstThenNamesStartingWithTheWords() {
+        List<String> names = names(api.get("/api/v1/catalog/items", "q", "临时救助", "size", 50).json());
+        assertThat(names).isNotEmpty();
+        assertThat(names.get(0)).isEqualTo("临时救助");
+        assertThat(names).allMatch(n -> n.contains("临时救助"));
+    }
+
+    @Test
+    void itemCodesAreSearchable() {
+        JsonNode first = api.get("/api/v1/catalog/items", "regionCode", "4601", "size", 1).json().path("items").get(0);
+        JsonNode found = api.get("/api/v1/catalog/items", "q", first.path("code").asText()).json();
+        assertThat(found.path("items").get(0).path("code").asText()).isEqualTo(first.path("code").asText());
+    }
+
+    @Test
+    void filtersByLevelTypeRegionSubtreeAndAgency() {
+        JsonNode villages = api.get("/api/v1/catalog/items", "level", "VILLAGE", "size", 100).json();
+        assertThat(villages.path("total").asLong()).isEqualTo(3_296);
+        villages.path("items").forEach(i -> assertThat(i.path("level").asText()).isEqualTo("VILLAGE"));
+
+        JsonNode permits = api.get("/api/v1/catalog/items", "type", 1, "size", 100).json();
+        permits.path("items").forEach(i -> assertThat(i.path("typeName").asText()).isEqualTo("行政许可"));
+
+        // 乐东黎族自治县 includes its own items and those of its 13 townships and their villages.
+        JsonNode ledong = api.get("/api/v1/catalog/items", "regionCode", "469027", "size", 100).json();
+        assertThat(ledong.path("total").asLong()).isGreaterThan(260 + 13 * 12);
+        ledong.path("items").forEach(i -> assertThat(i.path("regionCode").asText()).startsWith("469027"));
+
+        JsonNode agency = null;
+        for (JsonNode a : api.get("/api/v1/regions/4601/agencies").json()) {
+            if (a.path("name").asText().equals("海口市市场监督管理局")) {
+                agency = a;
+            }
+        }
+        assertThat(agency).isNotNull();
+        JsonNode market = api.get("/api/v1/catalog/items", "agencyId", agency.path("id").asLong(), "size", 100).json();
+        assertThat(market.path("total").asLong()).isPositive();
+        market.path("items").forEach(i -> assertThat(i.path("agencyName").asText()).isEqualTo("海口市市场监督管理局"));
+    }
+
+    @Test
+    void oneItemsFullGuideWithMaterials() {
+        String code = api.get("/api/v1/catalog/items", "level", "PROVINCE", "type", 1, "size", 1).json()
+                .path("items").get(0).path("code").asText();
+        JsonNode item = api.get("/api/v1/catalog/items/" + code).json();
+        assertThat(item.path("code").asText()).isEqualTo(code);
+        assertThat(item.path("agencyName").asText()).startsWith("海南省").doesNotContain("null");
+        for (String element : List.of("name", "typeName", "level", "caseKind", "audience", "legalLimitDays",
+                "promisedLimitDays", "fee", "visits", "onlineDepth", "lawBasis", "consultPhone", "complaintPhone",
+                "processDescription")) {
+            assertThat(item.has(element)).as(element).isTrue();
+        }
+        assertThat(item.path("materials").size()).isBetween(3, 5);
+        assertThat(item.path("materials").get(0).path("name").asText()).endsWith("申请表");
+        assertThat(item.has("id")).isFalse();
+    }
+
+    @Test
+    void badInputGetsAProblemDetailNamingTheParameter() {
+        assertThat(assertProblem(api.get("/api/v1/catalog/items", "level", "GALAXY"), 400, "INVALID_PARAMETER")
+                .path("parameter").asText()).isEqualTo("level");
+        assertThat(assertProblem(api.get("/api/v1/catalog/items", "type", 3), 400, "INVALID_PARAMETER")
+                .path("parameter").asText()).isEqualTo("type");
+        assertThat(assertProblem(api.get("/api/v1/catalog/items", "type", "permit"), 400, "INVALID_PARAMETER")
+                .path("parameter").asText()).isEqualTo("type");
+        assertThat(assertProblem(api.get("/api/v1/catalog/items", "size", 101), 400, "INVALID_PARAMETER")
+                .path("parameter").asText()).isEqualTo("size");
+        assertThat(assertProblem(api.get("/api/v1/catalog/items", "page", 0), 400, "INVALID_PARAMETER")
+                .path("parameter").asText()).isEqualTo("page");
+        assertThat(assertProblem(api.get("/api/v1/catalog/items", "regionCode", "46x1"), 400, "INVALID_PARAMETER")
+                .path("parameter").asText()).isEqualTo("regionCode");
+        assertThat(assertProblem(api.get("/api/v1/catalog/items", "regionCode", "4699"), 400, "INVALID_PARAMETER")
+                .path("parameter").asText()).isEqualTo("regionCode");
+        assertProblem(api.get("/api/v1/catalog/items/XK9999-4601"), 404, "NOT_FOUND");
+    }
+}
