@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.common.Public;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 import org.yiwang.region.ServiceLevel;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Public
 @RequestMapping("/api/v1/catalog")
 @Tag(name = "catalog", description = "事项目录与办事指南（公开）")
 class CatalogController {

@@ -102,6 +102,10 @@ public class RegionService {
         return agency;
     }
 
+    public Optional<Agency> agencyByIdIfExists(long id) {
+        return Optional.ofNullable(mapper.findAgency(id));
+    }
+
     public Optional<Agency> agencyByCode(String code) {
         return Optional.ofNullable(mapper.findAgencyByCode(code));
     }

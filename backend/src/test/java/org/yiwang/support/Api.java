@@ -2,6 +2,7 @@ package org.yiwang.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,11 +25,36 @@ public class Api {
 
     private final String base;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private String csrfToken;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Api(int port) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Presents a cookie obtained elsewhere, as an attacker replaying it would. */
+    public void cookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+    }
+
+    /** A header sent with every request of this client, e.g. X-Forwarded-For to act from another address. */
+    public Api header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
     }
 
     public record Response(int status, String body, HttpResponse<String> raw) {
@@ -59,6 +85,7 @@ public class Api {
         if (csrfToken != null) {
             request.header("X-CSRF-Token", csrfToken);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body(), response);

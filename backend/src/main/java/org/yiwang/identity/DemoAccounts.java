@@ -1,0 +1,122 @@
+package org.yiwang.identity;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.shiro.authc.credential.PasswordService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.region.Agency;
+import org.yiwang.region.RegionService;
+
+/**
+ * The demo profile's accounts (DESIGN §6). Their password comes from {@code YIWANG_DEMO_PASSWORD}; without
+ * it a random one is made and printed once at start-up.
+ */
+@Component
+@Profile("demo")
+@Order(0)
+class DemoAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    /** A natural person in a village of 乐东黎族自治县, a company in 海口市. */
+    static final String APPLICANT_ID = IdentityNumbers.generateIdCard("469027", LocalDate.of(1986, 5, 14), 123);
+    static final String COMPANY_USCC = IdentityNumbers.generateUscc("460100", "yiwang-demo-company");
+
+    private record Demo(String username, String displayName, String agencyCode, List<Role> roles) {
+    }
+
+    private static final List<Demo> STAFF = List.of(
+            new Demo("admin", "省平台管理员", "P030", List.of(Role.SYS_ADMIN, Role.ITEM_ADMIN)),
+            new Demo("supervisor", "省电子监察员", "P030", List.of(Role.SUPERVISE)),
+            new Demo("hk.accept", "王受理", "4601-SCJ", List.of(Role.ACCEPT)),
+            new Demo("hk.review", "李审查", "4601-SCJ", List.of(Role.REVIEW)),
+            new Demo("hk.approve", "陈审批", "4601-SCJ", List.of(Role.APPROVE)),
+            new Demo("hk.head", "林局长", "4601-SCJ", List.of(Role.HEAD)),
+            new Demo("hk.supervisor", "海口市监察员", "4601-SCJ", List.of(Role.SUPERVISE)),
+            new Demo("sy.accept", "赵受理", "4602-SCJ", List.of(Role.ACCEPT)));
+
+    private final IdentityMapper mapper;
+    private final PasswordService passwords;
+    private final PersonalDataCipher cipher;
+    private final RegionService regions;
+    private final Clock clock;
+    private final String configuredPassword;
+
+    DemoAccounts(IdentityMapper mapper, PasswordService passwords, PersonalDataCipher cipher, RegionService regions,
+            Clock clock, @Value("${yiwang.demo.password:${YIWANG_DEMO_PASSWORD:}}") String configuredPassword) {
+        this.mapper = mapper;
+        this.passwords = passwords;
+        this.cipher = cipher;
+        this.regions = regions;
+        this.clock = clock;
+        this.configuredPassword = configuredPassword;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void seed() {
+        boolean random = configuredPassword.isBlank();
+        String password = random ? randomPassword() : configuredPassword;
+        String hash = passwords.encryptPassword(password);
+        for (Demo d : STAFF) {
+            Agency agency = regions.agencyByCode(d.agencyCode()).orElseThrow();
+            upsert(d.username(), "STAFF", d.displayName(), null, null, null, agency.regionCode(), agency.id(), d.roles(), hash, password);
+        }
+        String village = regions.children(regions.children("469027").get(0).code()).get(0).code();
+        upsert("applicant", "APPLICANT", "黎小明", "ID_CARD", APPLICANT_ID, "13907551234", village, null, List.of(), hash, password);
+        upsert("company", "APPLICANT", "海口椰风食品有限公司", "USCC", COMPANY_USCC, "13876001234", "4601", null, List.of(), hash, password);
+        log.info("demo accounts: admin, supervisor, hk.accept, hk.review, hk.approve, hk.head, hk.supervisor, sy.accept, applicant, company");
+        if (random) {
+            // Printed once, on purpose: there is no other way to learn a random demo password.
+            System.out.println("\n  yiwang demo password (set YIWANG_DEMO_PASSWORD to choose one): " + password + "\n");
+        }
+    }
+
+    private void upsert(String username, String kind, String displayName, String idType, String idNumber, String phone,
+            String regionCode, Long agencyId, List<Role> roles, String hash, String password) {
+        Account existing = mapper.findByUsername(username);
+        if (existing != null) {
+            if (!passwords.passwordsMatch(password, existing.passwordHash())) {
+                mapper.updatePassword(existing.id(), hash);
+            }
+            mapper.resetFailures(existing.id());
+            return;
+        }
+        IdentityMapper.NewAccount a = new IdentityMapper.NewAccount();
+        a.username = username;
+        a.kind = kind;
+        a.displayName = displayName;
+        a.idType = idType;
+        a.idNumberEnc = idNumber == null ? null : cipher.encrypt(idNumber);
+        a.idNumberHash = idNumber == null ? null : cipher.lookupHash(idNumber);
+        a.phoneEnc = phone == null ? null : cipher.encrypt(phone);
+        a.regionCode = regionCode;
+        a.agencyId = agencyId;
+        a.passwordHash = hash;
+        a.createdAt = LocalDateTime.now(clock);
+        mapper.insertAccount(a);
+        roles.forEach(r -> mapper.insertRole(a.id, r.name()));
+    }
+
+    private static String randomPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder("Yw-");
+        for (int i = 0; i < 12; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

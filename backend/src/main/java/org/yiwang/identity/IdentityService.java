@@ -1,0 +1,279 @@
+package org.yiwang.identity;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.authc.credential.PasswordService;
+import org.apache.shiro.session.Session;
+import org.apache.shiro.subject.Subject;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.yiwang.common.ApiException;
+import org.yiwang.region.Agency;
+import org.yiwang.region.RegionService;
+import org.yiwang.supervision.AuditService;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Login, logout, registration and the current user (统一身份认证). */
+@Service
+public class IdentityService {
+
+    static final int LOCK_AFTER_FAILURES = 5;
+    static final int LOCK_MINUTES = 15;
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern ID_LIKE = Pattern.compile("[0-9A-Za-z]{18}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final IdentityMapper mapper;
+    private final PasswordService passwords;
+    private final PersonalDataCipher cipher;
+    private final RegionService regions;
+    private final AuditService audit;
+    private final Clock clock;
+    /** Failed logins from one address within {@link #LOCK_MINUTES} before the address is refused. */
+    private final int addressFailureLimit;
+    /** Compared against when no account matches, so that unknown names take as long as wrong passwords. */
+    private final String decoyHash;
+
+    IdentityService(IdentityMapper mapper, PasswordService passwords, PersonalDataCipher cipher, RegionService regions,
+            AuditService audit, Clock clock,
+            @Value("${yiwang.security.address-failure-limit:20}") int addressFailureLimit) {
+        this.mapper = mapper;
+        this.passwords = passwords;
+        this.cipher = cipher;
+        this.regions = regions;
+        this.audit = audit;
+        this.clock = clock;
+        this.addressFailureLimit = addressFailureLimit;
+        this.decoyHash = passwords.encryptPassword("decoy-" + RANDOM.nextLong());
+    }
+
+    public record Me(String username, String displayName, CurrentUser.Kind kind, String idNumber, List<String> roles,
+            Set<String> permissions, Long agencyId, String agencyName, String regionCode, String regionName,
+            String csrfToken) {
+    }
+
+    public record LoginRequest(String username, String password) {
+    }
+
+    public record Registration(String idType, String idNumber, String name, String phone, String password,
+            String regionCode) {
+    }
+
+    /** The logged-in user; 401 when there is none. */
+    public CurrentUser current() {
+        Object principal = SecurityUtils.getSubject().getPrincipal();
+        if (principal instanceof CurrentUser user && SecurityUtils.getSubject().isAuthenticated()) {
+            return user;
+        }
+        throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "请先登录", null);
+    }
+
+    public Me login(LoginRequest request, HttpServletRequest http) {
+        String address = clientAddress(http);
+        LocalDateTime now = LocalDateTime.now(clock);
+        String name = request.username() == null ? "" : request.username().trim();
+        if (name.isEmpty() || request.password() == null || request.password().isEmpty()) {
+            throw ApiException.badRequest("CREDENTIALS_REQUIRED", "请输入用户名和密码");
+        }
+        Integer addressFailures = mapper.addressFailures(address, now.minusMinutes(LOCK_MINUTES));
+        if (addressFailures != null && addressFailures >= addressFailureLimit) {
+            audit.record(new AuditService.Event(null, Masking.text(name), "LOGIN_THROTTLED", null, null, address, RegionService.PROVINCE));
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", "登录失败次数过多，请 " + LOCK_MINUTES + " 分钟后再试", null);
+        }
+        Account account = find(name);
+        if (account == null) {
+            passwords.passwordsMatch(request.password(), decoyHash);
+            failed(address, now, null, Masking.text(name), RegionService.PROVINCE);
+            throw badCredentials();
+        }
+        String actor = actorName(account);
+        if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
+            failed(address, now, account.id(), actor, account.regionCode());
+            throw new ApiException(HttpStatus.LOCKED, "ACCOUNT_LOCKED", "账户因多次密码错误已锁定，请于 "
+                    + account.lockedUntil().format(DateTimeFormatter.ofPattern("HH:mm")) + " 后重试或联系管理员解锁", null);
+        }
+        if (!passwords.passwordsMatch(request.password(), account.passwordHash())) {
+            failed(address, now, account.id(), actor, account.regionCode());
+            mapper.recordFailure(account.id(), LOCK_AFTER_FAILURES, now.plusMinutes(LOCK_MINUTES));
+            if (account.failedLogins() + 1 >= LOCK_AFTER_FAILURES) {
+                audit.record(new AuditService.Event(account.id(), actor, "ACCOUNT_LOCKED", actor, null, address, account.regionCode()));
+            }
+            throw badCredentials();
+        }
+        if (!account.enabled()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "ACCOUNT_DISABLED", "账户已停用，请联系管理员", null);
+        }
+        if (account.failedLogins() > 0 || account.lockedUntil() != null) {
+            mapper.resetFailures(account.id());
+        }
+        CurrentUser user = toUser(account);
+        startSession(user);
+        audit.record(new AuditService.Event(user.accountId(), actor, "LOGIN", null, null, address, user.regionCode()));
+        return me();
+    }
+
+    public void logout(HttpServletRequest http) {
+        Subject subject = SecurityUtils.getSubject();
+        if (subject.getPrincipal() instanceof CurrentUser user) {
+            audit.record(new AuditService.Event(user.accountId(), user.username(), "LOGOUT", null, null,
+                    clientAddress(http), user.regionCode()));
+        }
+        subject.logout();
+    }
+
+    public Me me() {
+        CurrentUser user = current();
+        Session session = SecurityUtils.getSubject().getSession();
+        Account account = mapper.findById(user.accountId());
+        String idNumber = account.idNumberEnc() == null ? null : Masking.idNumber(cipher.decrypt(account.idNumberEnc()));
+        return new Me(user.username(), user.displayName(), user.kind(), idNumber,
+                user.roles().stream().map(Enum::name).sorted().toList(), user.permissions(), user.agencyId(),
+                user.agencyName(), user.regionCode(), regions.find(user.regionCode()).map(r -> r.fullName()).orElse(null),
+                String.valueOf(session.getAttribute(AccessInterceptor.CSRF_ATTRIBUTE)));
+    }
+
+    /** An applicant creates their one account (一号) and is logged in. */
+    public Me register(Registration r, HttpServletRequest http) {
+        String type = r.idType() == null ? "" : r.idType();
+        IdentityNumbers.Result id = switch (type) {
+            case "ID_CARD" -> IdentityNumbers.checkIdCard(r.idNumber() == null ? "" : r.idNumber().trim(), LocalDate.now(clock));
+            case "USCC" -> IdentityNumbers.checkUscc(r.idNumber() == null ? "" : r.idNumber().trim());
+            default -> throw ApiException.badParameter("idType", "证件类型须为 ID_CARD（居民身份证）或 USCC（统一社会信用代码）");
+        };
+        if (!id.valid()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_ID_NUMBER", id.message(), "idNumber");
+        }
+        String name = r.name() == null ? "" : r.name().trim();
+        if (name.length() < 2 || name.length() > 64) {
+            throw ApiException.badParameter("name", "姓名或单位名称须为 2 到 64 个字符");
+        }
+        if (r.phone() == null || !MOBILE.matcher(r.phone()).matches()) {
+            throw ApiException.badParameter("phone", "手机号码须为 11 位大陆手机号");
+        }
+        PasswordPolicy.check(r.password(), id.normalized());
+        String region = r.regionCode() == null || r.regionCode().isBlank() ? RegionService.PROVINCE : r.regionCode();
+        if (regions.find(regions.checkedCode("regionCode", region)).isEmpty()) {
+            throw ApiException.badParameter("regionCode", "行政区划 " + region + " 不存在");
+        }
+        IdentityMapper.NewAccount a = new IdentityMapper.NewAccount();
+        a.kind = CurrentUser.Kind.APPLICANT.name();
+        a.displayName = name;
+        a.idType = type;
+        a.idNumberEnc = cipher.encrypt(id.normalized());
+        a.idNumberHash = cipher.lookupHash(id.normalized());
+        a.phoneEnc = cipher.encrypt(r.phone());
+        a.regionCode = region;
+        a.passwordHash = passwords.encryptPassword(r.password());
+        a.createdAt = LocalDateTime.now(clock);
+        try {
+            mapper.insertAccount(a);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("ACCOUNT_EXISTS", "该证件号码已注册，请直接登录");
+        }
+        audit.record(new AuditService.Event(a.id, Masking.idNumber(id.normalized()), "REGISTER", null, type,
+                clientAddress(http), region));
+        startSession(toUser(mapper.findById(a.id)));
+        return me();
+    }
+
+    /** Changes the caller's own password after checking the current one. */
+    public void changePassword(String current, String next, HttpServletRequest http) {
+        CurrentUser user = current();
+        Account account = mapper.findById(user.accountId());
+        if (current == null || !passwords.passwordsMatch(current, account.passwordHash())) {
+            throw ApiException.badParameter("currentPassword", "当前密码不正确");
+        }
+        PasswordPolicy.check(next, user.username());
+        mapper.updatePassword(account.id(), passwords.encryptPassword(next));
+        audit.record(new AuditService.Event(user.accountId(), user.username(), "PASSWORD_CHANGED", null, null,
+                clientAddress(http), user.regionCode()));
+    }
+
+    /** The applicant's identity number, decrypted, for the public progress check and licences. */
+    public String identityNumberOf(long accountId) {
+        Account account = mapper.findById(accountId);
+        return account == null || account.idNumberEnc() == null ? null : cipher.decrypt(account.idNumberEnc());
+    }
+
+    public String displayNameOf(long accountId) {
+        Account account = mapper.findById(accountId);
+        return account == null ? null : account.displayName();
+    }
+
+    /** Enabled staff of an agency holding a role. */
+    public List<Long> staffOf(long agencyId, Role role) {
+        return mapper.findStaffIds(agencyId, role.name());
+    }
+
+    CurrentUser toUser(Account account) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        mapper.findRoles(account.id()).forEach(r -> roles.add(Role.valueOf(r)));
+        CurrentUser.Kind kind = CurrentUser.Kind.valueOf(account.kind());
+        if (kind == CurrentUser.Kind.APPLICANT) {
+            roles.add(Role.APPLICANT);
+        }
+        Agency agency = account.agencyId() == null ? null : regions.agency(account.agencyId());
+        String username = account.username() != null ? account.username() : Masking.idNumber(cipher.decrypt(account.idNumberEnc()));
+        return new CurrentUser(account.id(), username, account.displayName(), kind, account.agencyId(),
+                agency == null ? null : agency.name(), account.regionCode(), Set.copyOf(roles));
+    }
+
+    /** A fresh session with a new id (against session fixation) and a new CSRF token. */
+    private void startSession(CurrentUser user) {
+        Subject subject = SecurityUtils.getSubject();
+        Session old = subject.getSession(false);
+        if (old != null) {
+            old.stop();
+        }
+        subject.login(new AccountRealm.VerifiedLogin(user));
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        subject.getSession().setAttribute(AccessInterceptor.CSRF_ATTRIBUTE, Base64.getUrlEncoder().withoutPadding().encodeToString(token));
+    }
+
+    private Account find(String name) {
+        if (ID_LIKE.matcher(name).matches()) {
+            Account byNumber = mapper.findByIdNumberHash(cipher.lookupHash(name.toUpperCase()));
+            if (byNumber != null) {
+                return byNumber;
+            }
+        }
+        return mapper.findByUsername(name);
+    }
+
+    private void failed(String address, LocalDateTime now, Long accountId, String actor, String region) {
+        if (mapper.bumpAddress(address, now.minusMinutes(LOCK_MINUTES), now) == 0) {
+            try {
+                mapper.insertAddress(address, now);
+            } catch (DuplicateKeyException e) {
+                mapper.bumpAddress(address, now.minusMinutes(LOCK_MINUTES), now);
+            }
+        }
+        audit.record(new AuditService.Event(accountId, actor, "LOGIN_FAILED", null, null, address, region));
+    }
+
+    private String actorName(Account account) {
+        return account.username() != null ? account.username() : Masking.idNumber(cipher.decrypt(account.idNumberEnc()));
+    }
+
+    private static ApiException badCredentials() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "用户名或密码错误", null);
+    }
+
+    static String clientAddress(HttpServletRequest request) {
+        return request.getRemoteAddr();
+    }
+}

@@ -1,0 +1,39 @@
+package org.yiwang.identity;
+
+import java.util.List;
+
+/**
+ * Roles and the permissions they grant. Controllers check permissions, never role names, so that a role can
+ * be redefined here without touching a route.
+ */
+public enum Role {
+    APPLICANT("申请人", "application:apply", "application:read-own", "evaluation:rate"),
+    ACCEPT("受理", "task:work", "application:accept"),
+    REVIEW("审查", "task:work", "application:review"),
+    APPROVE("审批", "task:work", "application:approve"),
+    HEAD("机关负责人", "task:work", "application:approve", "application:extend"),
+    SUPERVISE("监察", "task:supervise", "audit:read", "supervision:read"),
+    ITEM_ADMIN("事项管理员", "item:edit", "model:edit", "model:deploy"),
+    SYS_ADMIN("系统管理员", "staff:manage", "audit:read", "item:edit", "model:edit", "model:deploy");
+
+    private final String label;
+    private final List<String> permissions;
+
+    Role(String label, String... permissions) {
+        this.label = label;
+        this.permissions = List.of(permissions);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public List<String> permissions() {
+        return permissions;
+    }
+
+    /** Roles a staff account may hold (an applicant's role comes with the account kind). */
+    public boolean isStaffRole() {
+        return this != APPLICANT;
+    }
+}

@@ -1,0 +1,44 @@
+package org.yiwang.supervision;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.common.PageResult;
+import org.yiwang.common.Paging;
+
+/** The audit trail (审计日志). Entries are only ever appended. */
+@Service
+public class AuditService {
+
+    private final AuditMapper mapper;
+    private final Clock clock;
+
+    AuditService(AuditMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public record Event(Long actorId, String actor, String action, String target, String detail, String address,
+            String regionCode) {
+    }
+
+    /**
+     * Records an event in its own transaction, so that refused logins and denied requests stay recorded
+     * even though the request that caused them fails.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(Event e) {
+        mapper.insert(LocalDateTime.now(clock), e.actorId(), e.actor(), e.action(), e.target(),
+                e.detail() == null ? null : e.detail().substring(0, Math.min(e.detail().length(), 1000)),
+                e.address(), e.regionCode());
+    }
+
+    /** Entries whose region lies within {@code regionCode} (region codes nest by prefix in Hainan). */
+    public PageResult<AuditEntry> find(String regionCode, String action, String actor, Paging paging) {
+        return paging.result(mapper.find(regionCode, action, actor, paging.offset(), paging.size()),
+                mapper.count(regionCode, action, actor));
+    }
+}
