@@ -18,16 +18,20 @@ const VIEWPORTS = [
   { name: 'mobile', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
 ]
 const BLOCKING_IMPACTS = new Set(['serious', 'critical'])
+// A journey module may export timeoutMs when it walks through several accounts.
 const JOURNEY_TIMEOUT_MS = 120_000
 
-// What a journey gets besides the page: where to save evidence and how to check accessibility.
-function journeyContext(page, label) {
+// What a journey gets besides the page: where to save evidence, how to check accessibility, and further
+// pages in fresh browser contexts (another person logged in) that close with the journey.
+function journeyContext(page, label, newPage) {
   const prefix = join(outDir, label)
   return {
     baseURL,
     viewport: page.viewportSize(),
-    async screenshot(name) {
-      await page.screenshot({ path: `${prefix}-${name}.png`, fullPage: true })
+    newPage,
+    // Of the journey's first page unless another (from newPage) is given.
+    async screenshot(name, target = page) {
+      await target.screenshot({ path: `${prefix}-${name}.png`, fullPage: true })
     },
     // Fails the journey on serious or critical axe violations of the page as it is now.
     async axe(name, options = {}) {
@@ -58,19 +62,25 @@ function withTimeout(promise, ms, what) {
 
 async function runOne(browser, journey, viewport) {
   const label = `${journey.name}-${viewport.name}`
-  const context = await browser.newContext({
-    baseURL,
-    locale: 'zh-CN',
-    viewport: viewport.viewport,
-    isMobile: viewport.isMobile || false,
-    hasTouch: viewport.hasTouch || false,
-  })
-  context.setDefaultTimeout(15_000)
-  const page = await context.newPage()
+  const contexts = []
   const pageErrors = []
-  page.on('pageerror', (error) => pageErrors.push(error))
+  const newPage = async () => {
+    const context = await browser.newContext({
+      baseURL,
+      locale: 'zh-CN',
+      viewport: viewport.viewport,
+      isMobile: viewport.isMobile || false,
+      hasTouch: viewport.hasTouch || false,
+    })
+    context.setDefaultTimeout(15_000)
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (error) => pageErrors.push(error))
+    return page
+  }
+  const page = await newPage()
   try {
-    await withTimeout(journey.run(page, journeyContext(page, label)), JOURNEY_TIMEOUT_MS, label)
+    await withTimeout(journey.run(page, journeyContext(page, label, newPage)), journey.timeoutMs, label)
     // An uncaught exception in the app is a failure even when the journey got through.
     if (pageErrors.length) throw new Error(`uncaught error in the page: ${pageErrors[0].stack || pageErrors[0]}`)
     console.log(`ok - ${label}`)
@@ -80,7 +90,7 @@ async function runOne(browser, journey, viewport) {
     console.log(`not ok - ${label}\n  ${String(error.stack || error).replaceAll('\n', '\n  ')}`)
     return false
   } finally {
-    await context.close()
+    await Promise.all(contexts.map((context) => context.close()))
   }
 }
 
@@ -89,7 +99,11 @@ async function loadJourneys() {
   return Promise.all(
     files.map(async (file) => {
       const module = await import(pathToFileURL(join(here, file)).href)
-      return { name: file.replace(/\.journey\.mjs$/, ''), run: module.default }
+      return {
+        name: file.replace(/\.journey\.mjs$/, ''),
+        run: module.default,
+        timeoutMs: module.timeoutMs || JOURNEY_TIMEOUT_MS,
+      }
     }),
   )
 }

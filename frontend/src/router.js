@@ -21,11 +21,15 @@ export const router = createRouter({
 })
 
 // meta.auth names the account kind a page is for; others log in first or go to their own home.
+// meta.permission lists permissions of which one is needed; without any the page is not offered (the server
+// refuses too) and the portal home, which needs nothing, is shown instead.
 router.beforeEach(async (to) => {
   if (!to.meta.auth) return true
   const session = useSessionStore()
   const me = await session.ensureLoaded().catch(() => null)
   if (!me) return { path: '/login', query: { redirect: to.fullPath } }
   if (me.kind !== to.meta.auth) return session.homePath
+  const needed = to.meta.permission
+  if (needed && !needed.some((p) => session.can(p))) return '/'
   return true
 })

@@ -1,8 +1,34 @@
+import { useSessionStore } from '@/shared/stores/session.js'
+
+const StaffPage = () => import('./pages/StaffPage.vue')
+const AuditPage = () => import('./pages/AuditPage.vue')
+
+// The admin pages and the permission each needs; /admin opens the first one the account may use.
+export const ADMIN_PAGES = [
+  { path: 'staff', label: 'admin.staff', permission: 'staff:manage', component: StaffPage },
+  { path: 'audit', label: 'admin.audit', permission: 'audit:read', component: AuditPage },
+]
+
 export default [
   {
-    path: '/admin/:rest(.*)*',
-    component: () => import('@/shared/pages/UnderConstructionPage.vue'),
-    props: { page: 'admin' },
-    meta: { auth: 'STAFF', title: 'placeholder.pages.admin' },
+    path: '/admin',
+    component: () => import('./pages/AdminLayout.vue'),
+    meta: { auth: 'STAFF' },
+    children: [
+      {
+        path: '',
+        component: StaffPage,
+        beforeEnter: () => {
+          const session = useSessionStore()
+          const first = ADMIN_PAGES.find((page) => session.can(page.permission))
+          return first ? `/admin/${first.path}` : '/'
+        },
+      },
+      ...ADMIN_PAGES.map((page) => ({
+        path: page.path,
+        component: page.component,
+        meta: { title: page.label, permission: [page.permission] },
+      })),
+    ],
   },
 ]

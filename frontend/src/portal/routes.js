@@ -1,5 +1,4 @@
 const CatalogSearchPage = () => import('./pages/CatalogSearchPage.vue')
-const UnderConstructionPage = () => import('@/shared/pages/UnderConstructionPage.vue')
 
 export default [
   { path: '/', component: CatalogSearchPage, props: { hero: true }, meta: { catalogSearch: true } },
@@ -17,26 +16,29 @@ export default [
   },
   {
     path: '/apply/:code',
-    component: UnderConstructionPage,
-    props: { page: 'apply' },
-    meta: { auth: 'APPLICANT', title: 'placeholder.pages.apply' },
+    component: () => import('./pages/ApplyPage.vue'),
+    props: true,
+    meta: { auth: 'APPLICANT', title: 'apply.title' },
   },
   {
     path: '/me',
-    component: UnderConstructionPage,
-    props: { page: 'me' },
-    meta: { auth: 'APPLICANT', title: 'placeholder.pages.me' },
+    component: () => import('./pages/MyApplicationsPage.vue'),
+    meta: { auth: 'APPLICANT', title: 'nav.myApplications' },
+  },
+  {
+    path: '/me/applications/:no',
+    component: () => import('./pages/ApplicationDetailPage.vue'),
+    props: true,
+    meta: { auth: 'APPLICANT', title: 'detail.title' },
   },
   {
     path: '/progress',
-    component: UnderConstructionPage,
-    props: { page: 'progress' },
-    meta: { title: 'placeholder.pages.progress' },
+    component: () => import('./pages/ProgressPage.vue'),
+    meta: { title: 'nav.progress' },
   },
   {
     path: '/verify',
-    component: UnderConstructionPage,
-    props: { page: 'verify' },
-    meta: { title: 'placeholder.pages.verify' },
+    component: () => import('./pages/VerifyPage.vue'),
+    meta: { title: 'verify.title' },
   },
 ]

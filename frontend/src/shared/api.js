@@ -14,7 +14,7 @@ export function setCsrfToken(token) {
 
 // An RFC 9457 problem detail (or a network failure, status 0) as something to throw.
 export class ApiError extends Error {
-  constructor({ status, code, title, detail, errors, type }) {
+  constructor({ status, code, title, detail, errors, type, parameter }) {
     super(detail || title || code || `HTTP ${status}`)
     this.name = 'ApiError'
     this.status = status
@@ -23,6 +23,8 @@ export class ApiError extends Error {
     this.detail = detail
     this.errors = errors || []
     this.type = type
+    // The request field a 400 is about, so a form can show the message next to it.
+    this.parameter = parameter
   }
 }
 
@@ -42,6 +44,11 @@ async function readBody(response) {
   if (type.includes('json')) return response.json()
   const text = await response.text()
   return text || null
+}
+
+function problemOf(status, statusText, data) {
+  const problem = data && typeof data === 'object' ? data : {}
+  return new ApiError({ ...problem, status: problem.status || status, title: problem.title || statusText })
 }
 
 export async function request(method, path, { query, body, headers } = {}) {
@@ -65,12 +72,40 @@ export async function request(method, path, { query, body, headers } = {}) {
     throw new ApiError({ status: 0, code: 'NETWORK', detail: i18n.global.t('error.network') })
   }
   const data = await readBody(response).catch(() => null)
-  if (!response.ok) {
-    const problem = data && typeof data === 'object' ? data : {}
-    throw new ApiError({ ...problem, status: problem.status || response.status, title: problem.title || response.statusText })
-  }
+  if (!response.ok) throw problemOf(response.status, response.statusText, data)
   if (data && typeof data === 'object' && 'csrfToken' in data) setCsrfToken(data.csrfToken)
   return data
+}
+
+// Multipart POST through XMLHttpRequest, because fetch reports no upload progress; onProgress gets 0–100.
+export function upload(path, formData, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', BASE + path)
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && onProgress) onProgress(Math.round((event.loaded / event.total) * 100))
+    }
+    xhr.onload = () => {
+      let data = null
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        data = null
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data)
+      else reject(problemOf(xhr.status, xhr.statusText, data))
+    }
+    xhr.onerror = () => reject(new ApiError({ status: 0, code: 'NETWORK', detail: i18n.global.t('error.network') }))
+    xhr.send(formData)
+  })
+}
+
+// Where the browser fetches a stored file itself (links, <img>, <iframe>), so it goes through no client code.
+export function apiUrl(path) {
+  return BASE + path
 }
 
 export const api = {

@@ -1,8 +1,16 @@
 export default [
   {
-    path: '/workbench/:rest(.*)*',
-    component: () => import('@/shared/pages/UnderConstructionPage.vue'),
-    props: { page: 'workbench' },
-    meta: { auth: 'STAFF', title: 'placeholder.pages.workbench' },
+    path: '/workbench',
+    component: () => import('./pages/WorkbenchLayout.vue'),
+    meta: { auth: 'STAFF', permission: ['task:work', 'task:supervise'] },
+    children: [
+      { path: '', component: () => import('./pages/TaskListPage.vue'), meta: { title: 'workbench.title' } },
+      {
+        path: 'tasks/:taskId',
+        component: () => import('./pages/TaskPage.vue'),
+        props: true,
+        meta: { title: 'task.title' },
+      },
+    ],
   },
 ]

@@ -13,6 +13,7 @@ export const useSessionStore = defineStore('session', {
     isApplicant: (state) => state.me?.kind === 'APPLICANT',
     isStaff: (state) => state.me?.kind === 'STAFF',
     isAdmin: (state) => (state.me?.permissions || []).some((p) => ADMIN_PERMISSION.test(p)),
+    can: (state) => (permission) => (state.me?.permissions || []).includes(permission),
     homePath() {
       if (!this.me) return '/login'
       if (this.isApplicant) return '/me'
