@@ -1,0 +1,64 @@
+package org.yiwang.bench;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The project's one benchmark suite, run by {@code ./mvnw -Pbench verify -DskipTests}: runs every
+ * benchmark in order against one server and writes {@code target/bench/report.json} and {@code report.md}.
+ * A missed target is reported, not fatal; a benchmark that fails makes the command fail after the report.
+ */
+public final class BenchSuite {
+
+    static final String COMMAND = "./mvnw -Pbench verify -DskipTests";
+
+    /** In run order: the startup benchmark leaves its server running for the others. */
+    private static final List<Benchmark> BENCHMARKS = List.of(
+            new StartupBenchmark(),
+            new CatalogSearchBenchmark());
+
+    private BenchSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config = BenchConfig.fromSystemProperties();
+        BenchContext ctx = new BenchContext(config);
+        // Asked first so that a database that is not answering fails the suite at once.
+        Report.Database database = new Report.Database(ctx.databaseVersion(), ctx.jdbcUrl());
+        Machine machine = Machine.current();
+        // Stops the server on Ctrl-C too: the suite must never leave it running.
+        Thread stopServer = new Thread(ctx::close, "stop-bench-server");
+        Runtime.getRuntime().addShutdownHook(stopServer);
+        List<Result> results = new ArrayList<>();
+        try {
+            for (Benchmark b : BENCHMARKS) {
+                if (!config.only().isEmpty() && !config.only().contains(b.name())) {
+                    continue;
+                }
+                System.out.println("benchmark " + b.name() + " ...");
+                try {
+                    results.add(b.run(ctx));
+                } catch (Exception e) {
+                    e.printStackTrace();
+                    results.add(Result.failed(b, e));
+                }
+            }
+        } finally {
+            ctx.close();
+            Runtime.getRuntime().removeShutdownHook(stopServer);
+        }
+        Report report = new Report(
+                ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), COMMAND,
+                machine, database, results);
+        report.write(config.dir());
+        System.out.println();
+        System.out.println(report.markdown());
+        System.out.println("written " + config.dir().resolve("report.md") + " and report.json");
+        if (results.stream().anyMatch(r -> r.error() != null)) {
+            System.exit(1);
+        }
+    }
+}
