@@ -34,6 +34,7 @@ CREATE TABLE item (
   level               VARCHAR(16)  NOT NULL,
   region_code         VARCHAR(12)  NOT NULL,
   agency_id           BIGINT       NOT NULL,
+  department_code     VARCHAR(8)   NOT NULL,  -- the kind of department, e.g. MZJ (民政) for cross-level routing
   case_kind           VARCHAR(16)  NOT NULL,  -- INSTANT (即办件), PROMISED (承诺件)
   audience            VARCHAR(16)  NOT NULL,  -- NATURAL_PERSON, LEGAL_PERSON, BOTH
   legal_limit_days    INT          NOT NULL,

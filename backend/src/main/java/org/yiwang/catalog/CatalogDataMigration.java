@@ -37,10 +37,10 @@ class CatalogDataMigration extends JavaDataMigration {
         Map<String, AgencyRef> agencies = agencies(db);
         try (PreparedStatement item = db.prepareStatement("""
                 INSERT INTO item (id, code, basic_code, name, main_item_name, type, level, region_code, agency_id,
-                  case_kind, audience, legal_limit_days, promised_limit_days, fee, fee_basis, visits, online_depth,
+                  department_code, case_kind, audience, legal_limit_days, promised_limit_days, fee, fee_basis, visits, online_depth,
                   law_basis, consult_phone, complaint_phone, process_description, process_key, pinyin, initials,
                   status, version, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', 1, ?)""");
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', 1, ?)""");
              PreparedStatement material = db.prepareStatement("""
                 INSERT INTO item_material (id, item_id, seq, name, form, copies, required, blank_form, sample,
                   accept_types, max_size_mb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -61,6 +61,7 @@ class CatalogDataMigration extends JavaDataMigration {
                 item.setString(i++, it.level().name());
                 item.setString(i++, it.regionCode());
                 item.setLong(i++, agency.id());
+                item.setString(i++, it.departmentCode());
                 item.setString(i++, it.caseKind());
                 item.setString(i++, it.audience());
                 item.setInt(i++, it.legalLimitDays());

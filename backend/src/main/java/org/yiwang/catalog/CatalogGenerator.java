@@ -37,20 +37,36 @@ final class CatalogGenerator {
     static final List<String> VILLAGE_SERVICES = List.of(
             "城乡居民基本养老保险待遇申领", "80周岁以上老年人高龄津贴发放", "社会保障卡申领");
 
-    /** Provincial units for the matters a county's 行政审批局 gathers from many departments. */
+    /**
+     * The department that governs each matter a county's 行政审批局 gathers: keyword, provincial unit, and
+     * the 市县区 department (by its name in the source guide) that implements it here.
+     */
     private static final List<String[]> APPROVAL_BUREAU_ROUTES = List.of(
-            new String[] { "食品", "海南省市场监督管理局" }, new String[] { "药品", "海南省药品监督管理局" },
-            new String[] { "医疗器械", "海南省药品监督管理局" }, new String[] { "企业", "海南省市场监督管理局" },
-            new String[] { "道路", "海南省交通运输厅" }, new String[] { "运输", "海南省交通运输厅" },
-            new String[] { "驾驶", "海南省交通运输厅" }, new String[] { "建筑", "海南省住房和城乡建设厅" },
-            new String[] { "施工", "海南省住房和城乡建设厅" }, new String[] { "房地产", "海南省住房和城乡建设厅" },
-            new String[] { "医", "海南省卫生健康委员会" }, new String[] { "卫生", "海南省卫生健康委员会" },
-            new String[] { "学校", "海南省教育厅" }, new String[] { "教育", "海南省教育厅" },
-            new String[] { "娱乐", "海南省旅游和文化广电体育厅" }, new String[] { "演出", "海南省旅游和文化广电体育厅" },
-            new String[] { "旅", "海南省旅游和文化广电体育厅" }, new String[] { "水", "海南省水务厅" },
-            new String[] { "农", "海南省农业农村厅" }, new String[] { "渔", "海南省农业农村厅" },
-            new String[] { "林", "海南省林业局" }, new String[] { "危险化学品", "海南省应急管理厅" },
-            new String[] { "烟花爆竹", "海南省应急管理厅" }, new String[] { "人力资源", "海南省人力资源和社会保障厅" });
+            new String[] { "食品", "海南省市场监督管理局", "区市监局" },
+            new String[] { "药品", "海南省药品监督管理局", "区市监局" },
+            new String[] { "医疗器械", "海南省药品监督管理局", "区市监局" },
+            new String[] { "企业", "海南省市场监督管理局", "区市监局" },
+            new String[] { "个体", "海南省市场监督管理局", "区市监局" },
+            new String[] { "道路", "海南省交通运输厅", "区交通运输局" },
+            new String[] { "运输", "海南省交通运输厅", "区交通运输局" },
+            new String[] { "驾驶", "海南省交通运输厅", "区交通运输局" },
+            new String[] { "建筑", "海南省住房和城乡建设厅", "区住建局" },
+            new String[] { "施工", "海南省住房和城乡建设厅", "区住建局" },
+            new String[] { "房地产", "海南省住房和城乡建设厅", "区住建局" },
+            new String[] { "医", "海南省卫生健康委员会", "区卫健局" },
+            new String[] { "卫生", "海南省卫生健康委员会", "区卫健局" },
+            new String[] { "学校", "海南省教育厅", "区教科体局" },
+            new String[] { "教育", "海南省教育厅", "区教科体局" },
+            new String[] { "娱乐", "海南省旅游和文化广电体育厅", "区文广旅局" },
+            new String[] { "演出", "海南省旅游和文化广电体育厅", "区文广旅局" },
+            new String[] { "旅", "海南省旅游和文化广电体育厅", "区文广旅局" },
+            new String[] { "水", "海南省水务厅", "区水务局" },
+            new String[] { "农", "海南省农业农村厅", "区农业农村局" },
+            new String[] { "渔", "海南省农业农村厅", "区农业农村局" },
+            new String[] { "林", "海南省林业局", "区林业局" },
+            new String[] { "危险化学品", "海南省应急管理厅", "区应急管理局" },
+            new String[] { "烟花爆竹", "海南省应急管理厅", "区应急管理局" },
+            new String[] { "人力资源", "海南省人力资源和社会保障厅", "区人社局" });
     private static final String DEFAULT_PROVINCIAL_UNIT = "海南省发展和改革委员会";
 
     private CatalogGenerator() {
@@ -70,7 +86,7 @@ final class CatalogGenerator {
     }
 
     record Item(long id, String code, String basicCode, String name, String mainItemName, int type,
-            ServiceLevel level, String regionCode, String agencyCode, String caseKind, String audience,
+            ServiceLevel level, String regionCode, String agencyCode, String departmentCode, String caseKind, String audience,
             int legalLimitDays, int promisedLimitDays, String fee, String feeBasis, int visits, int onlineDepth,
             String lawBasis, String processDescription, String processKey, List<Material> materials) {
     }
@@ -95,7 +111,7 @@ final class CatalogGenerator {
         for (Vocabulary v : provincial) {
             String unit = provincialUnit(v, departments);
             items.add(item(items.size() + 1, v, provincialName(v.name()), ServiceLevel.PROVINCE, "46",
-                    provincialUnitCodes.get(unit), lawBasis(v, departments), "standard"));
+                    provincialUnitCodes.get(unit), departments.get(v.department()), lawBasis(v, departments), "standard"));
         }
 
         // 市县区: the same mix of types everywhere, a different choice of matters per place.
@@ -110,9 +126,9 @@ final class CatalogGenerator {
                     .forEach(chosen::add));
             chosen.sort(Comparator.comparingInt(Vocabulary::index));
             for (Vocabulary v : chosen) {
-                Department dept = departments.get(v.department());
+                Department dept = departments.get(localDepartment(v));
                 items.add(item(items.size() + 1, v, v.name(), ServiceLevel.CITY_COUNTY, place.regionCode(),
-                        place.regionCode() + "-" + dept.code(), lawBasis(v, departments), processKeyFor(v)));
+                        place.regionCode() + "-" + dept.code(), dept, lawBasis(v, departments), processKeyFor(v)));
             }
         }
 
@@ -120,13 +136,13 @@ final class CatalogGenerator {
             for (String name : TOWNSHIP_SERVICES) {
                 Vocabulary v = byName.get(name);
                 items.add(item(items.size() + 1, v, name, ServiceLevel.TOWNSHIP, township, "T" + township,
-                        lawBasis(v, departments), "standard"));
+                        departments.get(v.department()), lawBasis(v, departments), "standard"));
             }
         }
         for (String village : villages) {
             Vocabulary v = byName.get(VILLAGE_SERVICES.get((int) Long.remainderUnsigned(hash(village), VILLAGE_SERVICES.size())));
             items.add(item(items.size() + 1, v, v.name(), ServiceLevel.VILLAGE, village, "V" + village,
-                    lawBasis(v, departments), "crossLevel"));
+                    departments.get(v.department()), lawBasis(v, departments), "crossLevel"));
         }
         return items;
     }
@@ -145,7 +161,7 @@ final class CatalogGenerator {
     }
 
     private static Item item(long id, Vocabulary v, String name, ServiceLevel level, String regionCode,
-            String agencyCode, String lawBasis, String processKey) {
+            String agencyCode, Department department, String lawBasis, String processKey) {
         String basicCode = basicCode(v);
         String code = basicCode + "-" + regionCode;
         long h = hash(code);
@@ -164,7 +180,7 @@ final class CatalogGenerator {
         String audience = audience(v);
         String key = instant ? "instant" : processKey;
         return new Item(id, code, basicCode, name, "未分类".equals(v.mainItem()) ? null : v.mainItem(), v.type(), level,
-                regionCode, agencyCode, instant ? "INSTANT" : "PROMISED", audience, instant && v.type() != 1 ? 0 : legal,
+                regionCode, agencyCode, department.code(), instant ? "INSTANT" : "PROMISED", audience, instant && v.type() != 1 ? 0 : legal,
                 promised, charged ? "按标准收取证照工本费" : "不收费",
                 charged ? "国家发展改革委、财政部核定的行政事业性收费标准" : null, visits, depth, lawBasis,
                 processDescription(key, promised), key, materials(v, name, audience, h >>> 48));
@@ -231,7 +247,7 @@ final class CatalogGenerator {
         } else {
             materials.add(new Material(2, "申请人居民身份证", "COPY", 1, true, false, false, scans, 10));
         }
-        List<String> specific = specificMaterials(v.department());
+        List<String> specific = specificMaterials(localDepartment(v));
         materials.add(new Material(materials.size() + 1, specific.get(pick(h, specific.size())),
                 pick(h >>> 4, 2) == 0 ? "ORIGINAL_AND_COPY" : "COPY", 1, pick(h >>> 6, 4) != 0, false,
                 pick(h >>> 8, 2) == 0, scans, 20));
@@ -253,6 +269,18 @@ final class CatalogGenerator {
             case "区公安分局" -> List.of("户口簿", "居住证明", "近期免冠照片");
             default -> List.of("相关证明材料", "情况说明", "现场照片");
         };
+    }
+
+    /** The 市县区 department implementing a matter: the governing one for what 行政审批局 gathers, if known. */
+    private static String localDepartment(Vocabulary v) {
+        if ("区行政审批局".equals(v.department())) {
+            for (String[] route : APPROVAL_BUREAU_ROUTES) {
+                if (v.name().contains(route[0])) {
+                    return route[2];
+                }
+            }
+        }
+        return v.department();
     }
 
     private static String provincialUnit(Vocabulary v, Map<String, Department> departments) {

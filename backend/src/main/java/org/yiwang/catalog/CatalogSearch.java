@@ -8,21 +8,27 @@ import java.util.function.Predicate;
 
 /**
  * The catalogue held in memory for search as service (搜索即服务). MariaDB has no n-gram parser for Chinese
- * full-text search, and 11,702 items fit easily in memory: a scan with substring matching on the name, the
- * code, the pinyin and its initials answers in a few milliseconds.
+ * full-text search, and 11,702 items fit easily in memory. Items are kept in their display order (shorter
+ * names first, then level and code), so a search only scans once and drops each hit into the bucket of its
+ * rank: no sorting per request.
  */
 final class CatalogSearch {
+
+    private static final int RANKS = 32;
 
     private final List<Entry> entries;
 
     private record Entry(Item item, String code) {
     }
 
-    record Hit(Item item, int rank) {
+    record Page(List<Item> items, int total) {
     }
 
     CatalogSearch(List<Item> items) {
-        this.entries = items.stream().map(i -> new Entry(i, i.code().toLowerCase(Locale.ROOT))).toList();
+        this.entries = items.stream()
+                .sorted(Comparator.comparingInt((Item i) -> i.name().length()).thenComparing(Item::level).thenComparing(Item::code))
+                .map(i -> new Entry(i, i.code().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     int size() {
@@ -30,26 +36,38 @@ final class CatalogSearch {
     }
 
     /**
-     * Matching items, best first: the exact name, then names starting with the words, names containing
-     * them, item codes, and finally pinyin and pinyin initials.
+     * One page of matching items, best first: the exact name, then names starting with the words, names
+     * containing them, item codes, and finally pinyin and pinyin initials.
      */
-    List<Item> search(String q, Predicate<Item> filter) {
-        String[] words = q == null || q.isBlank() ? new String[0] : q.trim().toLowerCase(Locale.ROOT).split("\\s+");
-        List<Hit> hits = new ArrayList<>();
+    Page search(String q, Predicate<Item> filter, int offset, int limit) {
+        String whole = q == null ? "" : q.trim();
+        String[] words = whole.isEmpty() ? new String[0] : whole.toLowerCase(Locale.ROOT).split("\\s+");
+        List<List<Item>> buckets = new ArrayList<>(RANKS);
+        for (int i = 0; i < RANKS; i++) {
+            buckets.add(new ArrayList<>());
+        }
+        int total = 0;
         for (Entry e : entries) {
-            if (!filter.test(e.item())) {
-                continue;
-            }
-            int rank = words.length == 0 ? 0 : rank(e, words, q.trim());
-            if (rank >= 0) {
-                hits.add(new Hit(e.item(), rank));
+            int rank = words.length == 0 ? 0 : rank(e, words, whole);
+            if (rank >= 0 && filter.test(e.item())) {
+                buckets.get(Math.min(rank, RANKS - 1)).add(e.item());
+                total++;
             }
         }
-        hits.sort(Comparator.comparingInt(Hit::rank)
-                .thenComparingInt(h -> h.item().name().length())
-                .thenComparing(h -> h.item().level())
-                .thenComparing(h -> h.item().code()));
-        return hits.stream().map(Hit::item).toList();
+        List<Item> page = new ArrayList<>(limit);
+        int skipped = 0;
+        for (List<Item> bucket : buckets) {
+            for (Item item : bucket) {
+                if (skipped++ < offset) {
+                    continue;
+                }
+                if (page.size() == limit) {
+                    return new Page(page, total);
+                }
+                page.add(item);
+            }
+        }
+        return new Page(page, total);
     }
 
     /** -1 when some word does not match; otherwise lower is better. */

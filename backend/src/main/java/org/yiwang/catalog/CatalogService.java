@@ -22,11 +22,8 @@ public class CatalogService {
     }
 
     public PageResult<Item> search(CatalogQuery query, Paging paging) {
-        Predicate<Item> filter = filter(query);
-        List<Item> hits = index().search(query.q(), filter);
-        int from = Math.min(paging.offset(), hits.size());
-        int to = Math.min(from + paging.size(), hits.size());
-        return paging.result(hits.subList(from, to), hits.size());
+        CatalogSearch.Page page = index().search(query.q(), filter(query), paging.offset(), paging.size());
+        return paging.result(page.items(), page.total());
     }
 
     /** One item's full guide; 404 for an unknown or unpublished code. */
@@ -88,7 +85,8 @@ public class CatalogService {
             if (regions.find(region).isEmpty()) {
                 throw ApiException.badParameter("regionCode", "行政区划 " + region + " 不存在");
             }
-            filter = filter.and(i -> regions.isWithin(i.regionCode(), region));
+            // Division codes nest by prefix (46 → 4601 → 460105 → 460105001 → 460105001001).
+            filter = filter.and(i -> i.regionCode().startsWith(region));
         }
         if (q.agencyId() != null) {
             filter = filter.and(i -> i.agencyId() == q.agencyId());

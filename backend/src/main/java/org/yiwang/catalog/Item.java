@@ -18,6 +18,7 @@ public record Item(
         String regionName,
         long agencyId,
         String agencyName,
+        String departmentCode,
         String caseKind,
         String audience,
         int legalLimitDays,

@@ -1,32 +1,38 @@
 package org.yiwang.common;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.stereotype.Component;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
- * Driver settings for MySQL and MariaDB through Connector/J, kept here rather than in the user's URL,
- * so that a plain {@code jdbc:mysql://host:3306/db} works. H2 refuses unknown settings, so they are
- * added only for MySQL URLs.
+ * Driver settings for MySQL and MariaDB through Connector/J, kept here rather than in the user's URL so that a
+ * plain {@code jdbc:mysql://host:3306/db} works. Applied to the environment before any bean exists, and only
+ * for MySQL URLs: H2 refuses settings it does not know.
  */
-@Component
-class DatabaseSettings implements BeanPostProcessor {
+public class DatabaseSettings implements EnvironmentPostProcessor {
+
+    private static final String PREFIX = "spring.datasource.hikari.data-source-properties.";
 
     @Override
-    public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource ds && ds.getJdbcUrl() != null && ds.getJdbcUrl().startsWith("jdbc:mysql:")) {
-            // Flowable looks up its tables in the current schema only, even when another schema holds them too.
-            ds.addDataSourceProperty("nullCatalogMeansCurrent", "true");
-            ds.addDataSourceProperty("useServerPrepStmts", "true");
-            ds.addDataSourceProperty("cachePrepStmts", "true");
-            ds.addDataSourceProperty("prepStmtCacheSize", "500");
-            ds.addDataSourceProperty("prepStmtCacheSqlLimit", "4096");
-            ds.addDataSourceProperty("rewriteBatchedStatements", "true");
-            ds.addDataSourceProperty("characterEncoding", "UTF-8");
-            ds.addDataSourceProperty("createDatabaseIfNotExist", "true");
-            ds.addDataSourceProperty("useUnicode", "true");
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (!url.startsWith("jdbc:mysql:")) {
+            return;
         }
-        return bean;
+        Map<String, Object> settings = new LinkedHashMap<>();
+        // Flowable looks up its tables in the current schema only, even when another schema holds them too.
+        settings.put(PREFIX + "nullCatalogMeansCurrent", "true");
+        settings.put(PREFIX + "useServerPrepStmts", "true");
+        settings.put(PREFIX + "cachePrepStmts", "true");
+        settings.put(PREFIX + "prepStmtCacheSize", "500");
+        settings.put(PREFIX + "prepStmtCacheSqlLimit", "4096");
+        settings.put(PREFIX + "rewriteBatchedStatements", "true");
+        settings.put(PREFIX + "characterEncoding", "UTF-8");
+        settings.put(PREFIX + "createDatabaseIfNotExist", "true");
+        environment.getPropertySources().addLast(new MapPropertySource("yiwangDatabaseSettings", settings));
     }
 }

@@ -23,6 +23,7 @@ import org.apache.shiro.session.mgt.SimpleSession;
 import org.apache.shiro.session.mgt.eis.AbstractSessionDAO;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.apache.shiro.subject.support.DefaultSubjectContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -38,14 +39,15 @@ class DatabaseSessionDao extends AbstractSessionDAO {
     private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
             "org.apache.shiro.**;org.yiwang.identity.**;java.lang.**;java.util.**;java.time.**;java.net.InetAddress;!*");
 
-    private final JdbcTemplate db;
+    /** Looked up lazily: Shiro's filter is created before the DataSource has all its settings. */
+    private final ObjectProvider<JdbcTemplate> jdbc;
     private final Map<Serializable, Written> written = new ConcurrentHashMap<>();
 
     private record Written(long lastAccess, int fingerprint) {
     }
 
-    DatabaseSessionDao(JdbcTemplate db) {
-        this.db = db;
+    DatabaseSessionDao(ObjectProvider<JdbcTemplate> jdbc) {
+        this.jdbc = jdbc;
         setSessionIdGenerator(session -> UUID.randomUUID().toString());
     }
 
@@ -54,7 +56,7 @@ class DatabaseSessionDao extends AbstractSessionDAO {
         Serializable id = generateSessionId(session);
         assignSessionId(session, id);
         SimpleSession s = (SimpleSession) session;
-        db.update("INSERT INTO web_session (id, account_id, last_access, timeout_ms, data) VALUES (?, ?, ?, ?, ?)",
+        jdbc.getObject().update("INSERT INTO web_session (id, account_id, last_access, timeout_ms, data) VALUES (?, ?, ?, ?, ?)",
                 id, accountId(s), new Timestamp(s.getLastAccessTime().getTime()), s.getTimeout(), serializeObject(s));
         remember(s);
         return id;
@@ -62,7 +64,7 @@ class DatabaseSessionDao extends AbstractSessionDAO {
 
     @Override
     protected Session doReadSession(Serializable id) {
-        List<byte[]> rows = db.query("SELECT data FROM web_session WHERE id = ?", (rs, n) -> rs.getBytes(1), id);
+        List<byte[]> rows = jdbc.getObject().query("SELECT data FROM web_session WHERE id = ?", (rs, n) -> rs.getBytes(1), id);
         return rows.isEmpty() ? null : deserialize(rows.get(0));
     }
 
@@ -75,7 +77,7 @@ class DatabaseSessionDao extends AbstractSessionDAO {
         if (last != null && last.fingerprint() == fingerprint && access - last.lastAccess() < TOUCH_WRITE_MS) {
             return;
         }
-        int updated = db.update("UPDATE web_session SET account_id = ?, last_access = ?, timeout_ms = ?, data = ? WHERE id = ?",
+        int updated = jdbc.getObject().update("UPDATE web_session SET account_id = ?, last_access = ?, timeout_ms = ?, data = ? WHERE id = ?",
                 accountId(s), new Timestamp(access), s.getTimeout(), serializeObject(s), s.getId());
         if (updated == 0) {
             written.remove(s.getId());
@@ -87,7 +89,7 @@ class DatabaseSessionDao extends AbstractSessionDAO {
     @Override
     public void delete(Session session) {
         written.remove(session.getId());
-        db.update("DELETE FROM web_session WHERE id = ?", session.getId());
+        jdbc.getObject().update("DELETE FROM web_session WHERE id = ?", session.getId());
     }
 
     /** Expired sessions are removed by {@link #purgeExpired()}, not by Shiro's validation scheduler. */
@@ -98,14 +100,14 @@ class DatabaseSessionDao extends AbstractSessionDAO {
 
     /** Ends every session of an account, e.g. when it is disabled or its password is reset. */
     void deleteForAccount(long accountId) {
-        db.update("DELETE FROM web_session WHERE account_id = ?", accountId);
+        jdbc.getObject().update("DELETE FROM web_session WHERE account_id = ?", accountId);
     }
 
     @Scheduled(fixedDelay = 300_000, initialDelay = 60_000)
     void purgeExpired() {
         // Shiro stamps sessions with the system time, so expiry is judged by it too.
         long now = System.currentTimeMillis();
-        db.update("DELETE FROM web_session WHERE last_access < ?", new Timestamp(now - IdentityConfig.SESSION_TIMEOUT_MS));
+        jdbc.getObject().update("DELETE FROM web_session WHERE last_access < ?", new Timestamp(now - IdentityConfig.SESSION_TIMEOUT_MS));
         written.entrySet().removeIf(e -> now - e.getValue().lastAccess() > IdentityConfig.SESSION_TIMEOUT_MS);
     }
 

@@ -10,6 +10,7 @@ import org.apache.shiro.web.mgt.DefaultWebSecurityManager;
 import org.apache.shiro.web.servlet.Cookie;
 import org.apache.shiro.web.servlet.SimpleCookie;
 import org.apache.shiro.web.session.mgt.DefaultWebSessionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +52,7 @@ class IdentityConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    DatabaseSessionDao sessionDao(JdbcTemplate db) {
+    DatabaseSessionDao sessionDao(ObjectProvider<JdbcTemplate> db) {
         return new DatabaseSessionDao(db);
     }
 

@@ -213,6 +213,13 @@ public class IdentityService {
         return account == null ? null : account.displayName();
     }
 
+    /** An enabled member of staff by login name, as the user they would be when logged in. */
+    public java.util.Optional<CurrentUser> staffMember(String username) {
+        Account account = username == null ? null : mapper.findByUsername(username);
+        return account == null || !account.enabled() || !"STAFF".equals(account.kind()) ? java.util.Optional.empty()
+                : java.util.Optional.of(toUser(account));
+    }
+
     /** Enabled staff of an agency holding a role. */
     public List<Long> staffOf(long agencyId, Role role) {
         return mapper.findStaffIds(agencyId, role.name());

@@ -1,5 +1,7 @@
 package org.yiwang.workflow;
 
+import java.time.Clock;
+
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
@@ -12,7 +14,7 @@ class WorkflowEngineSettings {
 
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> engineSettings(
-            @Value("${spring.datasource.url}") String url) {
+            @Value("${spring.datasource.url}") String url, Clock clock) {
         return engine -> {
             if (url.startsWith("jdbc:h2:")) {
                 // H2 runs in MySQL mode, where Flowable's own H2 DDL fails ("Unknown data type: IDENTITY").
@@ -20,6 +22,7 @@ class WorkflowEngineSettings {
             }
             // UUIDs instead of the block id generator, which takes an extra connection and can starve the pool.
             engine.setIdGenerator(new StrongUuidGenerator());
+            engine.setClock(new EngineClock(clock));
         };
     }
 }

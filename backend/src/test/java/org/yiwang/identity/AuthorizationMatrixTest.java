@@ -61,6 +61,24 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/admin/staff/{id}/reset-password", "133333P");
         row("POST /api/v1/admin/staff/{id}/disable", "133333P");
         row("POST /api/v1/admin/staff/{id}/enable", "133333P");
+        row("POST /api/v1/applications", "1PP3333");
+        row("PUT /api/v1/applications/{no}", "1PP3333");
+        row("POST /api/v1/applications/{no}/materials", "1PP3333");
+        row("DELETE /api/v1/applications/{no}/materials/{id}", "1PP3333");
+        row("POST /api/v1/applications/{no}/submit", "1PP3333");
+        row("POST /api/v1/applications/{no}/withdraw", "1PP3333");
+        row("POST /api/v1/applications/{no}/supplement", "1PP3333");
+        row("GET /api/v1/applications", "1PP3333");
+        row("GET /api/v1/applications/{no}", "1PPPPPP");
+        row("GET /api/v1/applications/{no}/materials/{id}/content", "1PPPPPP");
+        row("GET /api/v1/portal/progress", "PPPPPPP");
+        row("GET /api/v1/licenses/verify", "PPPPPPP");
+        row("GET /api/v1/notifications", "1PPPPPP");
+        row("GET /api/v1/notifications/unread", "1PPPPPP");
+        row("POST /api/v1/notifications/{id}/read", "1PPPPPP");
+        row("GET /api/v1/workbench/tasks", "133PPP3");
+        row("GET /api/v1/workbench/tasks/{taskId}", "133PPP3");
+        row("POST /api/v1/workbench/tasks/{taskId}/{action}", "133PP33");
         // Last: it ends each caller's session.
         row("POST /api/v1/auth/logout", "1PPPPPP");
     }
@@ -117,7 +135,8 @@ class AuthorizationMatrixTest {
 
     private static int call(Api api, String route) {
         String[] parts = route.split(" ");
-        String path = parts[1].replace("{code}", "46").replace("{id}", "999999");
+        String path = parts[1].replace("{code}", "46").replace("{id}", "999999").replace("{no}", "46010020261127000001Z")
+                .replace("{taskId}", "no-such-task").replace("{action}", "claim");
         if (path.startsWith("/api/v1/catalog/items/")) {
             path = "/api/v1/catalog/items/XK0001-46";
         }

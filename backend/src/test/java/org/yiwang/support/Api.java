@@ -81,6 +81,26 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A multipart/form-data POST with one file and plain fields, as a browser form sends it. */
+    public Response upload(String path, String fileName, byte[] content, String contentType, Map<String, String> fields) {
+        String boundary = "----yiwang" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (var f : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                        + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(content);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public Response send(HttpRequest.Builder request) {
         if (csrfToken != null) {
             request.header("X-CSRF-Token", csrfToken);

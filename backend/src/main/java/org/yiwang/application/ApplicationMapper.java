@@ -1,0 +1,70 @@
+package org.yiwang.application;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface ApplicationMapper {
+
+    Application findByNo(@Param("no") String applicationNo);
+
+    Application findById(@Param("id") long id);
+
+    List<Application> findByApplicant(@Param("applicantId") long applicantId, @Param("offset") int offset, @Param("limit") int limit);
+
+    long countByApplicant(@Param("applicantId") long applicantId);
+
+    /** Applications whose clock runs, for the warning scan. */
+    List<Application> findRunning(@Param("afterId") long afterId, @Param("limit") int limit);
+
+    void insert(@Param("a") NewApplication application);
+
+    int updateDraft(@Param("id") long id, @Param("version") int version, @Param("regionCode") String regionCode,
+            @Param("formData") String formData, @Param("now") LocalDateTime now);
+
+    /** Every lifecycle change goes through here, guarded by the version the caller read. */
+    int update(@Param("a") Application application, @Param("now") LocalDateTime now);
+
+    int markWarned(@Param("id") long id, @Param("from") String from, @Param("to") String to);
+
+    long nextSequence(@Param("region6") String region6, @Param("day") String day);
+
+    int bumpSequence(@Param("region6") String region6, @Param("day") String day);
+
+    void insertSequence(@Param("region6") String region6, @Param("day") String day);
+
+    void insertMaterial(@Param("applicationId") long applicationId, @Param("materialId") long materialId,
+            @Param("fileName") String fileName, @Param("contentType") String contentType, @Param("sizeBytes") long sizeBytes,
+            @Param("sha256") String sha256, @Param("storageKey") String storageKey, @Param("uploadedAt") LocalDateTime uploadedAt);
+
+    List<StoredMaterial> findMaterials(@Param("applicationId") long applicationId);
+
+    int deleteMaterial(@Param("applicationId") long applicationId, @Param("id") long id);
+
+    void insertEvent(@Param("applicationId") long applicationId, @Param("at") LocalDateTime at, @Param("action") String action,
+            @Param("actorId") Long actorId, @Param("actor") String actor, @Param("role") String role,
+            @Param("agencyName") String agencyName, @Param("opinion") String opinion, @Param("status") String status,
+            @Param("remainingDays") Integer remainingDays);
+
+    List<TimelineEvent> findEvents(@Param("applicationId") long applicationId);
+
+    /** A material file as stored, with where its bytes are. */
+    record StoredMaterial(long id, long materialId, String materialName, String fileName, String contentType,
+            long sizeBytes, String sha256, String storageKey, LocalDateTime uploadedAt) {
+    }
+
+    final class NewApplication {
+        public Long id;
+        public String applicationNo;
+        public long itemId;
+        public long agencyId;
+        public String regionCode;
+        public long applicantId;
+        public String formData;
+        public int limitDays;
+        public LocalDateTime now;
+    }
+}

@@ -1,0 +1,755 @@
+package org.yiwang.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.multipart.MultipartFile;
+import org.yiwang.catalog.CatalogService;
+import org.yiwang.catalog.Item;
+import org.yiwang.catalog.Material;
+import org.yiwang.common.ApiException;
+import org.yiwang.common.PageResult;
+import org.yiwang.common.Paging;
+import org.yiwang.identity.CurrentUser;
+import org.yiwang.identity.IdentityService;
+import org.yiwang.identity.Masking;
+import org.yiwang.identity.Role;
+import org.yiwang.license.License;
+import org.yiwang.license.LicenseService;
+import org.yiwang.notification.NotificationService;
+import org.yiwang.region.Region;
+import org.yiwang.region.RegionService;
+import org.yiwang.region.ServiceLevel;
+import org.yiwang.timelimit.StatutoryClock;
+import org.yiwang.workflow.WorkflowService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The application lifecycle (办件): drafts, materials, submission, the statutory clock and every state change,
+ * each recorded in the timeline. The workflow engine decides which step comes next; this service keeps the
+ * business record consistent with it in the same transaction.
+ */
+@Service
+public class ApplicationService {
+
+    private static final int MAX_FORM_BYTES = 64 * 1024;
+    private static final String REMEDIES = "如不服本决定，可以自收到本决定之日起六十日内依法申请行政复议，"
+            + "或者在六个月内依法向人民法院提起行政诉讼。";
+
+    private final ApplicationMapper mapper;
+    private final ApplicationNumbers numbers;
+    private final MaterialStorage storage;
+    private final CatalogService catalog;
+    private final RegionService regions;
+    private final IdentityService identity;
+    private final WorkflowService workflow;
+    private final StatutoryClock statutoryClock;
+    private final LicenseService licenses;
+    private final NotificationService notifications;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ApplicationService(ApplicationMapper mapper, ApplicationNumbers numbers, MaterialStorage storage,
+            CatalogService catalog, RegionService regions, IdentityService identity, WorkflowService workflow,
+            StatutoryClock statutoryClock, LicenseService licenses, NotificationService notifications, ObjectMapper json,
+            Clock clock) {
+        this.mapper = mapper;
+        this.numbers = numbers;
+        this.storage = storage;
+        this.catalog = catalog;
+        this.regions = regions;
+        this.identity = identity;
+        this.workflow = workflow;
+        this.statutoryClock = statutoryClock;
+        this.licenses = licenses;
+        this.notifications = notifications;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record Draft(String itemCode, String regionCode, Map<String, Object> formData) {
+    }
+
+    /** Who did a step, as the timeline shows it. */
+    public record Actor(Long accountId, String name, String role, String agencyName) {
+
+        public static final Actor SYSTEM = new Actor(null, "系统", null, null);
+
+        public static Actor of(CurrentUser user, Role role) {
+            return new Actor(user.accountId(), user.displayName(), role == null ? null : role.label(), user.agencyName());
+        }
+    }
+
+    public record MaterialContent(String fileName, String contentType, long size, InputStream content) {
+    }
+
+    public record Progress(String applicationNo, String itemName, String agencyName, ApplicationStatus status,
+            String statusName, LocalDateTime submittedAt, LocalDate dueDate, Integer remainingWorkingDays,
+            List<Step> steps) {
+
+        public record Step(LocalDateTime at, String actionName) {
+        }
+    }
+
+    // ---- the applicant's side -------------------------------------------------------------------------------
+
+    @Transactional
+    public ApplicationView create(Draft draft) {
+        CurrentUser user = identity.current();
+        if (draft.itemCode() == null || draft.itemCode().isBlank()) {
+            throw ApiException.badParameter("itemCode", "请选择办理事项");
+        }
+        Item item = catalog.item(draft.itemCode());
+        String region = checkedRegion(item, draft.regionCode());
+        LocalDateTime now = LocalDateTime.now(clock);
+        ApplicationMapper.NewApplication a = new ApplicationMapper.NewApplication();
+        a.applicationNo = numbers.next(regions.agency(item.agencyId()).regionCode(), now.toLocalDate());
+        a.itemId = item.id();
+        a.agencyId = item.agencyId();
+        a.regionCode = region;
+        a.applicantId = user.accountId();
+        a.formData = formJson(draft.formData());
+        a.limitDays = item.instant() ? 0 : Math.min(item.promisedLimitDays(), StatutoryClock.DECISION_DAYS);
+        a.now = now;
+        mapper.insert(a);
+        Application created = mapper.findById(a.id);
+        event(created, "CREATE", applicantActor(user), null);
+        return view(created);
+    }
+
+    @Transactional
+    public ApplicationView updateDraft(String no, Draft draft) {
+        Application a = own(no);
+        if (a.status != ApplicationStatus.DRAFT) {
+            throw ApiException.conflict("NOT_A_DRAFT", "办件已提交，不能再修改");
+        }
+        String region = checkedRegion(catalog.item(a.itemCode), draft.regionCode() == null ? a.regionCode : draft.regionCode());
+        String form = draft.formData() == null ? a.formData : formJson(draft.formData());
+        if (mapper.updateDraft(a.id, a.version, region, form, LocalDateTime.now(clock)) == 0) {
+            throw concurrent();
+        }
+        return view(mapper.findById(a.id));
+    }
+
+    @Transactional
+    public ApplicationView.MaterialFile addMaterial(String no, Long materialId, MultipartFile file) {
+        Application a = own(no);
+        if (materialId == null) {
+            throw ApiException.badParameter("materialId", "请指明上传的是哪一项材料");
+        }
+        Material material = catalog.materials(catalog.item(a.itemCode)).stream().filter(m -> m.id() == materialId)
+                .findFirst().orElseThrow(() -> ApiException.badParameter("materialId", "该事项没有编号为 " + materialId + " 的材料"));
+        if (a.status == ApplicationStatus.SUPPLEMENT_REQUIRED) {
+            if (!supplementMaterialIds(a).contains(materialId)) {
+                throw ApiException.badParameter("materialId", "补正告知未要求补充该材料");
+            }
+        } else if (a.status != ApplicationStatus.DRAFT) {
+            throw ApiException.conflict("MATERIALS_CLOSED", "当前状态不能上传材料");
+        }
+        Upload upload = checkedUpload(file, material);
+        String key = storage.store(new java.io.ByteArrayInputStream(upload.bytes()));
+        deleteOnRollback(key);
+        LocalDateTime now = LocalDateTime.now(clock);
+        mapper.insertMaterial(a.id, materialId, upload.fileName(), upload.contentType(), upload.bytes().length,
+                upload.sha256(), key, now);
+        return mapper.findMaterials(a.id).stream().filter(m -> m.storageKey().equals(key)).findFirst()
+                .map(ApplicationService::materialFile).orElseThrow();
+    }
+
+    @Transactional
+    public void removeMaterial(String no, long id) {
+        Application a = own(no);
+        if (a.status != ApplicationStatus.DRAFT && a.status != ApplicationStatus.SUPPLEMENT_REQUIRED) {
+            throw ApiException.conflict("MATERIALS_CLOSED", "当前状态不能删除材料");
+        }
+        ApplicationMapper.StoredMaterial m = mapper.findMaterials(a.id).stream().filter(x -> x.id() == id).findFirst()
+                .orElseThrow(() -> ApiException.notFound("材料 " + id));
+        if (a.status == ApplicationStatus.SUPPLEMENT_REQUIRED && !m.uploadedAt().isAfter(a.supplementAt)) {
+            throw ApiException.conflict("MATERIALS_CLOSED", "已提交的材料不能删除");
+        }
+        mapper.deleteMaterial(a.id, id);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                storage.delete(m.storageKey());
+            }
+        });
+    }
+
+    /**
+     * Submits a draft and starts the statutory clock. A repeated submit with the same Idempotency-Key answers
+     * the same application; only one submit ever counts.
+     */
+    @Transactional
+    public ApplicationView submit(String no, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 64) {
+            throw ApiException.badParameter("Idempotency-Key", "提交须带 Idempotency-Key 请求头（1 到 64 个字符）");
+        }
+        Application a = own(no);
+        if (a.status != ApplicationStatus.DRAFT) {
+            return replay(a, idempotencyKey);
+        }
+        Item item = catalog.item(a.itemCode);
+        List<String> missing = missingRequired(a, item);
+        if (!missing.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "MATERIALS_MISSING", "缺少必需材料：" + String.join("、", missing), "materials");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        a.status = ApplicationStatus.SUBMITTED;
+        a.submitKey = idempotencyKey;
+        a.submittedAt = now;
+        if (item.instant()) {
+            a.dueDate = now.toLocalDate();
+        } else {
+            a.acceptDeadline = statutoryClock.acceptDeadline(now.toLocalDate());
+            a.dueDate = a.acceptDeadline;
+        }
+        if (mapper.update(a, now) == 0) {
+            return replay(mapper.findById(a.id), idempotencyKey);
+        }
+        a.version++;
+        a.processInstanceId = workflow.start(new WorkflowService.Start(item.processKey(), a.applicationNo, a.agencyId,
+                a.regionCode, item.regionCode(), item.departmentCode(), a.acceptDeadline));
+        save(a);
+        event(a, "SUBMIT", applicantActor(identity.current()), null);
+        notifications.send(a.applicantId, "申请已提交", "您的办件 " + a.applicationNo + "（" + a.itemName + "）已提交，"
+                + (item.instant() ? "即办件当场办结。" : "受理部门将在 5 个工作日内决定是否受理。"), a.applicationNo);
+        return view(a);
+    }
+
+    @Transactional
+    public ApplicationView withdraw(String no, String reason) {
+        Application a = own(no);
+        if (!ApplicationStatus.WITHDRAWABLE.contains(a.status)) {
+            throw ApiException.conflict("NOT_WITHDRAWABLE", "办件已作出决定或已结束，不能撤回");
+        }
+        if (a.processInstanceId != null) {
+            workflow.cancel(a.processInstanceId, "withdrawn by the applicant");
+        }
+        a.status = ApplicationStatus.WITHDRAWN;
+        a.concludedAt = LocalDateTime.now(clock);
+        a.suspendedSince = null;
+        save(a);
+        event(a, "WITHDRAW", applicantActor(identity.current()), limit(reason));
+        return view(a);
+    }
+
+    /** Answers the one supplement notice with everything it asked for; acceptance starts again. */
+    @Transactional
+    public ApplicationView answerSupplement(String no, String opinion) {
+        Application a = own(no);
+        if (a.status != ApplicationStatus.SUPPLEMENT_REQUIRED) {
+            throw ApiException.conflict("NO_SUPPLEMENT_PENDING", "该办件没有待补正的告知");
+        }
+        Set<Long> supplied = mapper.findMaterials(a.id).stream().filter(m -> m.uploadedAt().isAfter(a.supplementAt))
+                .map(ApplicationMapper.StoredMaterial::materialId).collect(Collectors.toSet());
+        Map<Long, String> names = catalog.materials(catalog.item(a.itemCode)).stream()
+                .collect(Collectors.toMap(Material::id, Material::name));
+        List<String> missing = supplementMaterialIds(a).stream().filter(id -> !supplied.contains(id)).map(names::get).toList();
+        if (!missing.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "MATERIALS_MISSING", "补正告知要求的材料尚未上传：" + String.join("、", missing), "materials");
+        }
+        a.status = ApplicationStatus.SUBMITTED;
+        save(a);
+        workflow.supplementProvided(a.processInstanceId, statutoryClock.acceptDeadline(statutoryClock.today()));
+        event(a, "SUPPLEMENTED", applicantActor(identity.current()), limit(opinion));
+        return view(a);
+    }
+
+    public PageResult<ApplicationSummary> mine(Paging paging) {
+        CurrentUser user = identity.current();
+        return paging.result(mapper.findByApplicant(user.accountId(), paging.offset(), paging.size()).stream()
+                .map(this::summary).toList(), mapper.countByApplicant(user.accountId()));
+    }
+
+    /** One application, for its applicant or for staff whose scope covers it; 404 for anyone else. */
+    public ApplicationView get(String no) {
+        return view(visible(no));
+    }
+
+    public MaterialContent material(String no, long id) {
+        Application a = visible(no);
+        ApplicationMapper.StoredMaterial m = mapper.findMaterials(a.id).stream().filter(x -> x.id() == id).findFirst()
+                .orElseThrow(() -> ApiException.notFound("材料 " + id));
+        return new MaterialContent(m.fileName(), m.contentType(), m.sizeBytes(), storage.open(m.storageKey()));
+    }
+
+    /** The public progress query: the number and the last six characters of the applicant's identity number. */
+    public Progress progress(String no, String idSuffix) {
+        if (no == null || !ApplicationNumbers.valid(no.trim().toUpperCase())) {
+            throw ApiException.badParameter("applicationNo", "办件编号格式不正确");
+        }
+        if (idSuffix == null || !idSuffix.trim().matches("[0-9A-Za-z]{6}")) {
+            throw ApiException.badParameter("idSuffix", "请输入证件号码后 6 位");
+        }
+        Application a = mapper.findByNo(no.trim().toUpperCase());
+        String number = a == null ? null : identity.identityNumberOf(a.applicantId);
+        if (a == null || a.status == ApplicationStatus.DRAFT || number == null
+                || !number.toUpperCase().endsWith(idSuffix.trim().toUpperCase())) {
+            throw ApiException.notFound("办件");
+        }
+        StatutoryClock.State clockState = clockOf(a);
+        List<Progress.Step> steps = mapper.findEvents(a.id).stream()
+                .map(e -> new Progress.Step(e.at(), e.actionName())).toList();
+        return new Progress(a.applicationNo, a.itemName, a.agencyName, a.status, a.status.label(), a.submittedAt,
+                clockState.dueDate(), clockState.remainingWorkingDays(), steps);
+    }
+
+    // ---- steps taken by clerks and by the engine ------------------------------------------------------------
+
+    /** What the workbench needs to know about the application behind a task. */
+    public record Handle(String applicationNo, ApplicationStatus status, long agencyId, String regionCode,
+            String itemName, int itemType, boolean suspended, boolean extended, int supplementCount,
+            StatutoryClock.State clock) {
+    }
+
+    public Handle handle(String no) {
+        Application a = byNo(no);
+        return new Handle(a.applicationNo, a.status, a.agencyId, a.regionCode, a.itemName, a.itemType,
+                a.suspendedSince != null, a.extendedDays > 0, a.supplementCount, clockOf(a));
+    }
+
+    @Transactional
+    public void accepted(String no, Actor actor, String opinion) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.SUBMITTED);
+        accept(a, LocalDateTime.now(clock));
+        event(a, "ACCEPT", actor, opinion);
+        notifications.send(a.applicantId, "申请已受理", "办件 " + a.applicationNo + " 已受理，法定办结期限至 " + a.dueDate + "。", a.applicationNo);
+    }
+
+    /** No supplement notice within 5 working days: accepted as of the day the application was received. */
+    @Transactional
+    public void deemedAccepted(String no) {
+        Application a = byNo(no);
+        if (a.status != ApplicationStatus.SUBMITTED) {
+            return;
+        }
+        accept(a, a.submittedAt);
+        event(a, "DEEMED_ACCEPTED", Actor.SYSTEM, "逾期未告知补正，依《行政许可法》第三十二条自收到申请材料之日（"
+                + a.submittedAt.toLocalDate() + "）起即为受理");
+        notifications.send(a.applicantId, "申请视为已受理", "办件 " + a.applicationNo + " 自收到之日起视为受理。", a.applicationNo);
+    }
+
+    @Transactional
+    public void refused(String no, Actor actor, String opinion) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.SUBMITTED);
+        decide(a, ApplicationStatus.NOT_ACCEPTED, opinion);
+        a.concludedAt = a.decidedAt;
+        save(a);
+        event(a, "REFUSE", actor, opinion);
+        notifications.send(a.applicantId, "申请不予受理", "办件 " + a.applicationNo + " 不予受理：" + opinion, a.applicationNo);
+    }
+
+    @Transactional
+    public void supplementRequested(String no, Actor actor, String opinion, List<Long> materialIds) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.SUBMITTED);
+        if (a.supplementCount > 0) {
+            throw ApiException.conflict("SUPPLEMENT_ONCE", "补正材料应一次性告知，本件已告知过一次");
+        }
+        Set<Long> known = catalog.materials(catalog.item(a.itemCode)).stream().map(Material::id).collect(Collectors.toSet());
+        if (materialIds == null || materialIds.isEmpty() || !known.containsAll(materialIds)) {
+            throw ApiException.badParameter("materialIds", "请列明需要补正的材料（须为本事项的材料）");
+        }
+        a.status = ApplicationStatus.SUPPLEMENT_REQUIRED;
+        a.supplementCount++;
+        a.supplementOpinion = opinion;
+        a.supplementMaterials = materialIds.stream().distinct().map(String::valueOf).collect(Collectors.joining(","));
+        a.supplementAt = LocalDateTime.now(clock);
+        save(a);
+        event(a, "SUPPLEMENT", actor, opinion);
+        notifications.send(a.applicantId, "请补正材料", "办件 " + a.applicationNo + " 需要补正材料：" + opinion, a.applicationNo);
+    }
+
+    @Transactional
+    public void reviewed(String no, Actor actor, String opinion, String action) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.ACCEPTED, ApplicationStatus.UNDER_REVIEW);
+        a.status = ApplicationStatus.UNDER_REVIEW;
+        save(a);
+        event(a, action, actor, opinion);
+    }
+
+    @Transactional
+    public void decided(String no, Actor actor, boolean approve, String opinion) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.ACCEPTED, ApplicationStatus.UNDER_REVIEW);
+        decide(a, approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, opinion);
+        save(a);
+        event(a, approve ? "APPROVE" : "REJECT", actor, opinion);
+    }
+
+    /** The instant item's one step: accepted and decided on the spot. */
+    @Transactional
+    public void decidedOnTheSpot(String no, Actor actor, boolean approve, String opinion) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.SUBMITTED);
+        accept(a, LocalDateTime.now(clock));
+        event(a, "ACCEPT", actor, null);
+        decided(no, actor, approve, opinion);
+    }
+
+    /** The engine's last step: conclude, issue the e-licence of an approved licensing item, tell the applicant. */
+    @Transactional
+    public void concluded(String no) {
+        Application a = byNo(no);
+        if (a.status == ApplicationStatus.CONCLUDED || a.status == ApplicationStatus.DELIVERED) {
+            return;
+        }
+        requireStatus(a, ApplicationStatus.APPROVED, ApplicationStatus.REJECTED);
+        boolean approved = a.status == ApplicationStatus.APPROVED;
+        if (approved && issuesLicense(a.itemType)) {
+            License l = licenses.issue(new LicenseService.Issue(a.id, a.applicationNo, a.applicantId,
+                    identity.displayNameOf(a.applicantId), Masking.idNumber(identity.identityNumberOf(a.applicantId)),
+                    a.itemName, a.agencyName));
+            event(a, "LICENSE", Actor.SYSTEM, "电子证照 " + l.licenseNo());
+        }
+        a.status = ApplicationStatus.CONCLUDED;
+        a.concludedAt = LocalDateTime.now(clock);
+        save(a);
+        event(a, "CONCLUDE", Actor.SYSTEM, null);
+        notifications.send(a.applicantId, approved ? "办件已办结：准予" : "办件已办结：不予许可",
+                "办件 " + a.applicationNo + "（" + a.itemName + "）已办结，请在“我的办件”中查看结果" + (approved ? "和电子证照。" : "及救济途径。"),
+                a.applicationNo);
+    }
+
+    /** 特别程序 (hearing, testing, expert review, inspection): the clock stops until it ends. */
+    @Transactional
+    public void suspended(String no, Actor actor, String procedure, String opinion) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.ACCEPTED, ApplicationStatus.UNDER_REVIEW);
+        a.resumeStatus = a.status;
+        a.status = ApplicationStatus.SUSPENDED;
+        a.suspendedSince = statutoryClock.today();
+        save(a);
+        event(a, "SUSPEND", actor, procedure + (opinion == null ? "" : "：" + opinion));
+    }
+
+    @Transactional
+    public void resumed(String no, Actor actor, String opinion) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.SUSPENDED);
+        a.suspendedDays += statutoryClock.suspendedWorkingDays(a.suspendedSince, statutoryClock.today());
+        a.suspendedSince = null;
+        a.status = a.resumeStatus == null ? ApplicationStatus.UNDER_REVIEW : a.resumeStatus;
+        a.resumeStatus = null;
+        a.dueDate = statutoryClock.dueDate(a.acceptedAt.toLocalDate(), a.limitDays, a.extendedDays, a.suspendedDays);
+        a.warnedLevel = null;
+        save(a);
+        event(a, "RESUME", actor, opinion);
+    }
+
+    /** One extension of up to 10 working days, by the agency's head, with a reason (第四十二条). */
+    @Transactional
+    public void extended(String no, Actor actor, int days, String reason) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.ACCEPTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.SUSPENDED);
+        if (a.extendedDays > 0) {
+            throw ApiException.conflict("EXTENDED_ONCE", "本件已延期一次，不能再次延期");
+        }
+        if (days < 1 || days > StatutoryClock.MAX_EXTENSION_DAYS) {
+            throw ApiException.badParameter("days", "延长期限须为 1 到 10 个工作日");
+        }
+        a.extendedDays = days;
+        a.dueDate = statutoryClock.dueDate(a.acceptedAt.toLocalDate(), a.limitDays, a.extendedDays, a.suspendedDays);
+        a.warnedLevel = null;
+        save(a);
+        event(a, "EXTEND", actor, "延长 " + days + " 个工作日：" + reason);
+        notifications.send(a.applicantId, "办理期限延长", "办件 " + a.applicationNo + " 经负责人批准延长 " + days
+                + " 个工作日，新的期限为 " + a.dueDate + "。理由：" + reason, a.applicationNo);
+    }
+
+    /** A step that changes no state but belongs in the timeline (claim, transfer, return …). */
+    @Transactional
+    public void recorded(String no, Actor actor, String action, String opinion) {
+        event(byNo(no), action, actor, opinion);
+    }
+
+    /**
+     * Raises clock warnings: YELLOW when the configured share of the limit is used, RED when overdue. Each
+     * level is raised once per application, by one node.
+     */
+    @Transactional
+    public int raiseClockWarnings() {
+        int raised = 0;
+        long after = 0;
+        for (List<Application> batch = mapper.findRunning(after, 500); !batch.isEmpty(); batch = mapper.findRunning(after, 500)) {
+            for (Application a : batch) {
+                after = a.id;
+                StatutoryClock.Colour colour = clockOf(a).colour();
+                String level = colour == StatutoryClock.Colour.RED || colour == StatutoryClock.Colour.YELLOW ? colour.name() : null;
+                if (level == null || level.equals(a.warnedLevel) || "RED".equals(a.warnedLevel)) {
+                    continue;
+                }
+                if (mapper.markWarned(a.id, a.warnedLevel, level) == 1) {
+                    raised++;
+                    event(a, "CLOCK_" + level, Actor.SYSTEM, "YELLOW".equals(level) ? "办理时限即将届满" : "已超过办理时限");
+                    notifications.send(identity.staffOf(a.agencyId, Role.SUPERVISE),
+                            "YELLOW".equals(level) ? "时限预警" : "超期督办",
+                            "办件 " + a.applicationNo + "（" + a.itemName + "）" + ("YELLOW".equals(level)
+                                    ? "即将到期，期限 " + a.dueDate : "已超过办理期限 " + a.dueDate) + "。", a.applicationNo);
+                }
+            }
+        }
+        return raised;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private void accept(Application a, LocalDateTime acceptedAt) {
+        a.status = ApplicationStatus.ACCEPTED;
+        a.acceptedAt = acceptedAt;
+        a.dueDate = statutoryClock.dueDate(acceptedAt.toLocalDate(), a.limitDays, a.extendedDays, a.suspendedDays);
+        a.warnedLevel = null;
+        save(a);
+    }
+
+    private void decide(Application a, ApplicationStatus status, String reason) {
+        a.status = status;
+        a.decision = status.name();
+        a.decisionReason = reason;
+        a.decidedAt = LocalDateTime.now(clock);
+    }
+
+    private static boolean issuesLicense(int itemType) {
+        // 行政许可 and 行政确认 result in a certificate; other types in a written decision only.
+        return itemType == 1 || itemType == 7;
+    }
+
+    private ApplicationView replay(Application a, String key) {
+        if (key.equals(a.submitKey)) {
+            return view(a);
+        }
+        throw ApiException.conflict("ALREADY_SUBMITTED", "办件已提交，请勿重复提交");
+    }
+
+    private void save(Application a) {
+        if (mapper.update(a, LocalDateTime.now(clock)) == 0) {
+            throw concurrent();
+        }
+        a.version++;
+    }
+
+    private static ApiException concurrent() {
+        return ApiException.conflict("CONCURRENT_UPDATE", "办件已被他人处理，请刷新后重试");
+    }
+
+    private static void requireStatus(Application a, ApplicationStatus... allowed) {
+        if (!Arrays.asList(allowed).contains(a.status)) {
+            throw ApiException.conflict("WRONG_STATUS", "办件当前状态为“" + a.status.label() + "”，不能执行此操作");
+        }
+    }
+
+    private Application byNo(String no) {
+        Application a = no == null ? null : mapper.findByNo(no);
+        if (a == null) {
+            throw ApiException.notFound("办件 " + no);
+        }
+        return a;
+    }
+
+    /** The caller's own application; 404 for anyone else's, so its existence is not disclosed. */
+    private Application own(String no) {
+        CurrentUser user = identity.current();
+        Application a = no == null ? null : mapper.findByNo(no);
+        if (a == null || a.applicantId != user.accountId()) {
+            throw ApiException.notFound("办件 " + no);
+        }
+        return a;
+    }
+
+    private Application visible(String no) {
+        CurrentUser user = identity.current();
+        Application a = no == null ? null : mapper.findByNo(no);
+        if (a == null || !canSee(user, a)) {
+            throw ApiException.notFound("办件 " + no);
+        }
+        return a;
+    }
+
+    private boolean canSee(CurrentUser user, Application a) {
+        if (user.isApplicant()) {
+            return a.applicantId == user.accountId();
+        }
+        if (a.status == ApplicationStatus.DRAFT) {
+            return false;
+        }
+        if (user.seesRegion()) {
+            return regions.isWithin(regions.agency(a.agencyId).regionCode(), user.regionCode())
+                    || regions.isWithin(a.regionCode, user.regionCode());
+        }
+        return user.agencyId() != null && (user.agencyId() == a.agencyId
+                || a.processInstanceId != null && workflow.involves(a.processInstanceId, user));
+    }
+
+    private String checkedRegion(Item item, String regionCode) {
+        if (regionCode == null || regionCode.isBlank()) {
+            throw ApiException.badParameter("regionCode", "请选择办理地点");
+        }
+        Region region = regions.find(regions.checkedCode("regionCode", regionCode))
+                .orElseThrow(() -> ApiException.badParameter("regionCode", "行政区划 " + regionCode + " 不存在"));
+        if (!regions.isWithin(region.code(), item.regionCode())) {
+            throw ApiException.badParameter("regionCode", "该事项由" + item.regionName() + "办理，办理地点须在其辖区内");
+        }
+        if (item.level() == ServiceLevel.VILLAGE && !region.code().equals(item.regionCode())) {
+            throw ApiException.badParameter("regionCode", "村（社区）代办事项须选择该村（社区）");
+        }
+        return region.code();
+    }
+
+    private String formJson(Map<String, Object> formData) {
+        try {
+            String s = json.writeValueAsString(formData == null ? Map.of() : formData);
+            if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_FORM_BYTES) {
+                throw ApiException.badParameter("formData", "表单内容过大（上限 64 KB）");
+            }
+            return s;
+        } catch (JsonProcessingException e) {
+            throw ApiException.badParameter("formData", "表单内容不是合法的 JSON 对象");
+        }
+    }
+
+    private Map<String, Object> form(String formData) {
+        try {
+            return json.readValue(formData, new TypeReference<LinkedHashMap<String, Object>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored form data is not JSON", e);
+        }
+    }
+
+    private record Upload(String fileName, String contentType, byte[] bytes, String sha256) {
+    }
+
+    private static Upload checkedUpload(MultipartFile file, Material material) {
+        if (file == null || file.isEmpty()) {
+            throw ApiException.badParameter("file", "文件为空");
+        }
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().trim();
+        if (name.isEmpty() || name.length() > 200 || name.contains("/") || name.contains("\\") || name.contains("..")
+                || name.chars().anyMatch(c -> c < 0x20)) {
+            throw ApiException.badParameter("file", "文件名不合法");
+        }
+        if (file.getSize() > material.maxSizeMb() * 1024L * 1024L) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE",
+                    "文件超过该材料的大小上限 " + material.maxSizeMb() + " MB", "file");
+        }
+        String extension = FileTypes.extension(name);
+        if (!FileTypes.accepted(material.acceptTypes(), extension)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FILE_TYPE_NOT_ALLOWED",
+                    "该材料只接受以下格式：" + material.acceptTypes(), "file");
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String sniffed = FileTypes.sniff(bytes);
+        if (sniffed == null || !FileTypes.sameKind(extension, sniffed)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FILE_CONTENT_MISMATCH",
+                    "文件内容与扩展名 ." + extension + " 不符", "file");
+        }
+        try {
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return new Upload(name, FileTypes.contentType(sniffed), bytes, sha);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void deleteOnRollback(String key) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    storage.delete(key);
+                }
+            }
+        });
+    }
+
+    private List<String> missingRequired(Application a, Item item) {
+        Set<Long> uploaded = mapper.findMaterials(a.id).stream().map(ApplicationMapper.StoredMaterial::materialId)
+                .collect(Collectors.toSet());
+        return catalog.materials(item).stream().filter(m -> m.required() && !uploaded.contains(m.id()))
+                .map(Material::name).toList();
+    }
+
+    private static List<Long> supplementMaterialIds(Application a) {
+        if (a.supplementMaterials == null || a.supplementMaterials.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(a.supplementMaterials.split(",")).map(Long::valueOf).toList();
+    }
+
+    private Actor applicantActor(CurrentUser user) {
+        return new Actor(user.accountId(), Masking.name(user.displayName()), Role.APPLICANT.label(), null);
+    }
+
+    private void event(Application a, String action, Actor actor, String opinion) {
+        mapper.insertEvent(a.id, LocalDateTime.now(clock), action, actor.accountId(), actor.name(), actor.role(),
+                actor.agencyName(), limit(opinion), a.status.name(), clockOf(a).remainingWorkingDays());
+    }
+
+    private static String limit(String text) {
+        return text == null ? null : text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    private StatutoryClock.State clockOf(Application a) {
+        if (!ApplicationStatus.CLOCK_RUNNING.contains(a.status) && a.status != ApplicationStatus.SUSPENDED) {
+            return new StatutoryClock.State(a.dueDate, null, StatutoryClock.Colour.GREEN);
+        }
+        return statutoryClock.state(a.dueDate, a.limitDays + a.extendedDays, a.suspendedSince);
+    }
+
+    private ApplicationSummary summary(Application a) {
+        StatutoryClock.State c = clockOf(a);
+        return new ApplicationSummary(a.applicationNo, a.status, a.itemCode, a.itemName, a.caseKind, a.agencyName,
+                a.regionCode, a.submittedAt, c.dueDate(), c.remainingWorkingDays(), c.colour(), a.createdAt);
+    }
+
+    private ApplicationView view(Application a) {
+        ApplicationView.SupplementNotice notice = a.supplementAt == null ? null
+                : new ApplicationView.SupplementNotice(a.supplementOpinion, supplementMaterialIds(a), a.supplementAt);
+        ApplicationView.Result result = a.decision == null ? null
+                : new ApplicationView.Result(a.decision, a.decisionReason,
+                        "APPROVED".equals(a.decision) ? null : REMEDIES, a.decidedAt);
+        ApplicationView.LicenseRef license = licenses.ofApplication(a.id)
+                .map(l -> new ApplicationView.LicenseRef(l.licenseNo(), l.verificationCode(), l.validUntil())).orElse(null);
+        List<ApplicationView.MaterialFile> materials = new ArrayList<>();
+        mapper.findMaterials(a.id).forEach(m -> materials.add(materialFile(m)));
+        return new ApplicationView(summary(a), regions.find(a.regionCode).map(Region::fullName).orElse(null),
+                Masking.name(identity.displayNameOf(a.applicantId)), form(a.formData), materials, a.acceptedAt,
+                a.limitDays, a.extendedDays, a.suspendedSince != null, notice, mapper.findEvents(a.id), result, license);
+    }
+
+    private static ApplicationView.MaterialFile materialFile(ApplicationMapper.StoredMaterial m) {
+        return new ApplicationView.MaterialFile(m.id(), m.materialId(), m.materialName(), m.fileName(), m.contentType(),
+                m.sizeBytes(), m.sha256(), m.uploadedAt());
+    }
+}

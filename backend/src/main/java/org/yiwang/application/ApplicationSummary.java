@@ -1,0 +1,19 @@
+package org.yiwang.application;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.yiwang.timelimit.StatutoryClock;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** An application as lists show it, with its clock. */
+public record ApplicationSummary(String applicationNo, ApplicationStatus status, String itemCode, String itemName,
+        String caseKind, String agencyName, String regionCode, LocalDateTime submittedAt, LocalDate dueDate,
+        Integer remainingWorkingDays, StatutoryClock.Colour clock, LocalDateTime createdAt) {
+
+    @JsonProperty
+    public String statusName() {
+        return status.label();
+    }
+}

@@ -1,0 +1,85 @@
+package org.yiwang.license;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.yiwang.common.ApiException;
+
+/** Issues e-licences (电子证照) and answers whether one is genuine. */
+@Service
+public class LicenseService {
+
+    /** Unambiguous characters: no 0/O, 1/I/L. */
+    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final int VALID_YEARS = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final LicenseMapper mapper;
+    private final Clock clock;
+
+    LicenseService(LicenseMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public record Issue(long applicationId, String applicationNo, long holderAccountId, String holderName,
+            String holderIdMasked, String itemName, String agencyName) {
+    }
+
+    /** What the public verification answers: enough to trust a licence, nothing personal in the clear. */
+    public record Verification(boolean valid, String number, String holderName, String itemName, String agencyName,
+            LocalDateTime issuedAt, java.time.LocalDate validUntil, String status) {
+    }
+
+    /** One licence per application; its number follows the application number. */
+    public License issue(Issue i) {
+        License existing = mapper.findByApplication(i.applicationId());
+        if (existing != null) {
+            return existing;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        License license = new License(0, "HN" + now.getYear() + i.applicationNo().substring(0, 6)
+                + i.applicationNo().substring(14, 20), verificationCode(), i.applicationId(), i.holderAccountId(),
+                i.holderName(), i.holderIdMasked(), i.itemName(), i.agencyName(), now,
+                now.toLocalDate().plusYears(VALID_YEARS), "VALID");
+        mapper.insert(license);
+        return mapper.findByApplication(i.applicationId());
+    }
+
+    public Optional<License> ofApplication(long applicationId) {
+        return Optional.ofNullable(mapper.findByApplication(applicationId));
+    }
+
+    public Verification verify(String code) {
+        String normalized = code == null ? "" : code.trim().toUpperCase();
+        if (!normalized.matches("[" + CODE_ALPHABET + "]{16}")) {
+            throw ApiException.badParameter("code", "核验码须为 16 位字母数字");
+        }
+        License l = mapper.findByCode(normalized);
+        if (l == null) {
+            return new Verification(false, null, null, null, null, null, null, "UNKNOWN");
+        }
+        boolean valid = "VALID".equals(l.status()) && !l.validUntil().isBefore(LocalDateTime.now(clock).toLocalDate());
+        return new Verification(valid, l.licenseNo(), org.yiwang.identity.Masking.name(l.holderName()), l.itemName(),
+                l.agencyName(), l.issuedAt(), l.validUntil(), valid ? "VALID" : "EXPIRED");
+    }
+
+    public License byNumber(String number) {
+        License l = number == null || number.length() > 40 ? null : mapper.findByNumber(number);
+        if (l == null) {
+            throw ApiException.notFound("电子证照 " + number);
+        }
+        return l;
+    }
+
+    private static String verificationCode() {
+        StringBuilder sb = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            sb.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package org.yiwang.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.yiwang.common.ApiException;
+import org.yiwang.identity.CurrentUser;
+import org.yiwang.identity.Role;
+import org.yiwang.region.Agency;
+import org.yiwang.region.Region;
+import org.yiwang.region.RegionService;
+
+/**
+ * Candidate groups are agency + role ({@code agency:1042:ACCEPT}). They are resolved when an application is
+ * submitted, from the item's agency and — for cross-level items — from the applicant's place in the real
+ * division tree; nothing names a particular agency.
+ */
+@Component
+class Assignment {
+
+    /** Departments that review construction and investment permits alongside the lead agency (联办). */
+    private static final List<String> JOINT_REVIEWERS = List.of("ZJJ", "ZRZY", "XFJY", "STHJ");
+
+    private final RegionService regions;
+
+    Assignment(RegionService regions) {
+        this.regions = regions;
+    }
+
+    static String group(long agencyId, Role role) {
+        return "agency:" + agencyId + ":" + role.name();
+    }
+
+    /** The groups a member of staff works for: each of their roles at their agency. */
+    static List<String> groupsOf(CurrentUser user) {
+        if (user.agencyId() == null) {
+            return List.of();
+        }
+        return user.roles().stream().map(r -> group(user.agencyId(), r)).toList();
+    }
+
+    Map<String, Object> variables(WorkflowService.Start s) {
+        return switch (s.processKey()) {
+            case "crossLevel" -> crossLevel(s);
+            case "joint" -> joint(s);
+            default -> Map.of("acceptGroup", group(s.agencyId(), Role.ACCEPT), "reviewGroup", group(s.agencyId(), Role.REVIEW),
+                    "decideGroup", group(s.agencyId(), Role.APPROVE), "headGroup", group(s.agencyId(), Role.HEAD));
+        };
+    }
+
+    private Map<String, Object> joint(WorkflowService.Start s) {
+        Agency lead = regions.agency(s.agencyId());
+        List<String> reviewers = new ArrayList<>();
+        reviewers.add(group(lead.id(), Role.REVIEW));
+        for (String department : JOINT_REVIEWERS) {
+            regions.agencyByCode(lead.regionCode() + "-" + department)
+                    .filter(a -> a.id() != lead.id())
+                    .ifPresent(a -> reviewers.add(group(a.id(), Role.REVIEW)));
+        }
+        return Map.of("acceptGroup", group(lead.id(), Role.ACCEPT), "reviewGroups", reviewers,
+                "decideGroup", group(lead.id(), Role.APPROVE), "headGroup", group(lead.id(), Role.HEAD));
+    }
+
+    /** Village service point → its township government → the city or county department of the item's kind. */
+    private Map<String, Object> crossLevel(WorkflowService.Start s) {
+        Region village = regions.find(s.regionCode()).filter(r -> "VILLAGE".equals(r.kind()))
+                .orElseThrow(() -> ApiException.badParameter("regionCode", "跨层级事项须选择村（社区）"));
+        Agency intake = agency("V" + village.code());
+        Agency township = agency("T" + village.parentCode());
+        Agency decider = regions.path(village.code()).stream()
+                .filter(r -> !r.code().equals(RegionService.PROVINCE))
+                .map(r -> regions.agencyByCode(r.code() + "-" + s.departmentCode()))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + s.departmentCode() + " department above " + village.code()));
+        return Map.of("acceptGroup", group(intake.id(), Role.ACCEPT), "reviewGroup", group(township.id(), Role.REVIEW),
+                "decideGroup", group(decider.id(), Role.APPROVE), "headGroup", group(decider.id(), Role.HEAD));
+    }
+
+    private Agency agency(String code) {
+        return regions.agencyByCode(code).orElseThrow(() -> new IllegalStateException("no agency " + code));
+    }
+}

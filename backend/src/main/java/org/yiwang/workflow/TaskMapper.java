@@ -1,0 +1,29 @@
+package org.yiwang.workflow;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** Workbench lists read the engine's task tables joined with the business tables in one query. */
+@Mapper
+interface TaskMapper {
+
+    List<TaskRow> findTodo(@Param("userId") String userId, @Param("groups") List<String> groups,
+            @Param("applicationNo") String applicationNo, @Param("offset") int offset, @Param("limit") int limit);
+
+    long countTodo(@Param("userId") String userId, @Param("groups") List<String> groups,
+            @Param("applicationNo") String applicationNo);
+
+    List<TaskRow> findDone(@Param("userId") String userId, @Param("applicationNo") String applicationNo,
+            @Param("offset") int offset, @Param("limit") int limit);
+
+    long countDone(@Param("userId") String userId, @Param("applicationNo") String applicationNo);
+
+    List<TaskRow> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("applicationNo") String applicationNo,
+            @Param("offset") int offset, @Param("limit") int limit);
+
+    long countInRegion(@Param("regionPrefix") String regionPrefix, @Param("applicationNo") String applicationNo);
+
+    TaskRow findOpen(@Param("taskId") String taskId);
+}

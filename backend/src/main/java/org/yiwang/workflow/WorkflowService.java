@@ -1,0 +1,111 @@
+package org.yiwang.workflow;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.Execution;
+import org.flowable.job.api.Job;
+import org.springframework.stereotype.Service;
+import org.yiwang.identity.CurrentUser;
+
+/**
+ * The only door to the Flowable engine for the rest of the platform, which speaks of applications, never of
+ * process instances or executions. Runs inside the caller's Spring transaction, on the same DataSource as
+ * the business tables: a failure leaves neither half written.
+ */
+@Service
+public class WorkflowService {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final ManagementService management;
+    private final Assignment assignment;
+    private final Clock clock;
+
+    WorkflowService(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
+            Assignment assignment, Clock clock) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+        this.management = management;
+        this.assignment = assignment;
+        this.clock = clock;
+    }
+
+    /**
+     * What an application's process needs at the start: the template, the deciding agency, where the matter is
+     * handled, the kind of department that decides cross-level items, and the supplement-notice deadline.
+     */
+    public record Start(String processKey, String applicationNo, long agencyId, String regionCode, String itemRegionCode,
+            String departmentCode, LocalDate acceptDeadline) {
+    }
+
+    /** Starts the application's process; answers its id. */
+    public String start(Start s) {
+        Map<String, Object> variables = new HashMap<>(assignment.variables(s));
+        variables.put("applicationNo", s.applicationNo());
+        if (s.acceptDeadline() != null) {
+            variables.put("acceptDeadline", endOf(s.acceptDeadline()));
+        }
+        return runtime.startProcessInstanceByKey(s.processKey(), s.applicationNo(), variables).getId();
+    }
+
+    public void cancel(String processInstanceId, String reason) {
+        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+            runtime.deleteProcessInstance(processInstanceId, reason);
+        }
+    }
+
+    /** The applicant answered the supplement notice: acceptance is due again within 5 working days. */
+    public void supplementProvided(String processInstanceId, LocalDate newAcceptDeadline) {
+        runtime.setVariable(processInstanceId, "acceptDeadline", endOf(newAcceptDeadline));
+        Execution waiting = runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .messageEventSubscriptionName("supplementProvided").singleResult();
+        if (waiting == null) {
+            throw new IllegalStateException("process " + processInstanceId + " is not waiting for a supplement");
+        }
+        runtime.messageEventReceived("supplementProvided", waiting.getId());
+    }
+
+    /** Whether this member of staff has or had a task on the application's process. */
+    public boolean involves(String processInstanceId, CurrentUser user) {
+        List<String> groups = Assignment.groupsOf(user);
+        String userId = String.valueOf(user.accountId());
+        if (tasks.createTaskQuery().processInstanceId(processInstanceId).or().taskAssignee(userId)
+                .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups).endOr().count() > 0) {
+            return true;
+        }
+        return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).or().taskAssignee(userId)
+                .taskCandidateGroupIn(groups.isEmpty() ? List.of("-") : groups).endOr().count() > 0;
+    }
+
+    /**
+     * Runs the timers that are due by the application's clock (the async executor does the same on its own
+     * schedule); answers how many ran. Used by operators and tests that move the clock.
+     */
+    public int fireDueTimers() {
+        Date now = Date.from(clock.instant());
+        int fired = 0;
+        for (Job timer : management.createTimerJobQuery().duedateLowerThan(now).list()) {
+            Job executable = management.moveTimerToExecutableJob(timer.getId());
+            management.executeJob(executable.getId());
+            fired++;
+        }
+        return fired;
+    }
+
+    /** Timers fire at the end of the deadline day in the platform's time zone. */
+    private Date endOf(LocalDate day) {
+        return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant());
+    }
+}

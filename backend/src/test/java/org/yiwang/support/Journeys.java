@@ -1,0 +1,117 @@
+package org.yiwang.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The steps of an application's life, as the portal and the workbench take them over HTTP. */
+public class Journeys {
+
+    /** The first bytes of a PNG: enough for the platform to recognise a scan by its content. */
+    public static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R',
+            0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0 };
+
+    private final int port;
+
+    public Journeys(int port) {
+        this.port = port;
+    }
+
+    public long agencyId(String regionCode, String name) {
+        for (JsonNode a : new Api(port).get("/api/v1/regions/" + regionCode + "/agencies").json()) {
+            if (a.path("name").asText().equals(name)) {
+                return a.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no agency " + name + " in " + regionCode);
+    }
+
+    /** The first item matching, from a catalogue search. */
+    public JsonNode item(Predicate<JsonNode> filter, Object... query) {
+        List<Object> params = new ArrayList<>(List.of(query));
+        params.addAll(List.of("size", 100));
+        for (JsonNode item : new Api(port).get("/api/v1/catalog/items", params.toArray()).json().path("items")) {
+            if (filter.test(item)) {
+                return new Api(port).get("/api/v1/catalog/items/" + item.path("code").asText()).json();
+            }
+        }
+        throw new AssertionError("no item matches in " + params);
+    }
+
+    /** A Haikou market-supervision licensing item handled by the demo clerks hk.accept, hk.review, hk.approve. */
+    public JsonNode haikouLicensingItem() {
+        return item(i -> i.path("type").asInt() == 1 && i.path("processKey").asText().equals("standard"),
+                "agencyId", agencyId("4601", "海口市市场监督管理局"));
+    }
+
+    public String draft(Api applicant, JsonNode item, String regionCode) {
+        Api.Response created = applicant.post("/api/v1/applications", Map.of("itemCode", item.path("code").asText(),
+                "regionCode", regionCode, "formData", Map.of("reason", "申请办理" + item.path("name").asText(), "contact", "黎小明")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("applicationNo").asText();
+    }
+
+    public void uploadRequired(Api applicant, String no, JsonNode item) {
+        for (JsonNode m : item.path("materials")) {
+            if (m.path("required").asBoolean()) {
+                upload(applicant, no, m.path("id").asLong());
+            }
+        }
+    }
+
+    public JsonNode upload(Api applicant, String no, long materialId) {
+        Api.Response r = applicant.upload("/api/v1/applications/" + no + "/materials", "scan-" + materialId + ".png", PNG,
+                "image/png", Map.of("materialId", String.valueOf(materialId)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    public JsonNode submit(Api applicant, String no) {
+        Api.Response r = applicant.send(java.net.http.HttpRequest.newBuilder(applicant.uri("/api/v1/applications/" + no + "/submit"))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** Draft, materials and submit in one go; answers the application number. */
+    public String apply(Api applicant, JsonNode item, String regionCode) {
+        String no = draft(applicant, item, regionCode);
+        uploadRequired(applicant, no, item);
+        submit(applicant, no);
+        return no;
+    }
+
+    /** The clerk's open task on this application, from their todo list. */
+    public String task(Api clerk, String no) {
+        JsonNode todo = clerk.get("/api/v1/workbench/tasks", "view", "todo", "applicationNo", no).json();
+        assertThat(todo.path("items").size()).as("todo of %s for %s: %s", clerk, no, todo).isEqualTo(1);
+        return todo.path("items").get(0).path("taskId").asText();
+    }
+
+    public Api.Response act(Api clerk, String taskId, String action, Map<String, ?> body) {
+        return clerk.post("/api/v1/workbench/tasks/" + taskId + "/" + action, body);
+    }
+
+    public void step(Api clerk, String no, String action, Map<String, ?> body) {
+        Api.Response r = act(clerk, task(clerk, no), action, body);
+        assertThat(r.status()).as(action + ": " + r.body()).isEqualTo(200);
+    }
+
+    public JsonNode application(Api api, String no) {
+        Api.Response r = api.get("/api/v1/applications/" + no);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    public static List<String> actions(JsonNode application) {
+        List<String> actions = new ArrayList<>();
+        application.path("timeline").forEach(e -> actions.add(e.path("action").asText()));
+        return actions;
+    }
+}
