@@ -29,6 +29,7 @@ import org.yiwang.catalog.Material;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
+import org.yiwang.common.Transactions;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.identity.Masking;
@@ -70,11 +71,12 @@ public class ApplicationService {
     private final NotificationService notifications;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Transactions transactions;
 
     ApplicationService(ApplicationMapper mapper, ApplicationNumbers numbers, MaterialStorage storage,
             CatalogService catalog, RegionService regions, IdentityService identity, WorkflowService workflow,
             StatutoryClock statutoryClock, LicenseService licenses, NotificationService notifications, ObjectMapper json,
-            Clock clock) {
+            Clock clock, Transactions transactions) {
         this.mapper = mapper;
         this.numbers = numbers;
         this.storage = storage;
@@ -87,6 +89,7 @@ public class ApplicationService {
         this.notifications = notifications;
         this.json = json;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     public record Draft(String itemCode, String regionCode, Map<String, Object> formData) {
@@ -202,8 +205,11 @@ public class ApplicationService {
      * Submits a draft and starts the statutory clock. A repeated submit with the same Idempotency-Key answers
      * the same application; only one submit ever counts.
      */
-    @Transactional
     public ApplicationView submit(String no, String idempotencyKey) {
+        return transactions.retryingDeadlocks(() -> submitOnce(no, idempotencyKey));
+    }
+
+    private ApplicationView submitOnce(String no, String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 64) {
             throw ApiException.badParameter("Idempotency-Key", "提交须带 Idempotency-Key 请求头（1 到 64 个字符）");
         }
@@ -239,8 +245,11 @@ public class ApplicationService {
         return view(a);
     }
 
-    @Transactional
     public ApplicationView withdraw(String no, String reason) {
+        return transactions.retryingDeadlocks(() -> withdrawOnce(no, reason));
+    }
+
+    private ApplicationView withdrawOnce(String no, String reason) {
         Application a = own(no);
         if (!ApplicationStatus.WITHDRAWABLE.contains(a.status)) {
             throw ApiException.conflict("NOT_WITHDRAWABLE", "办件已作出决定或已结束，不能撤回");
@@ -257,8 +266,11 @@ public class ApplicationService {
     }
 
     /** Answers the one supplement notice with everything it asked for; acceptance starts again. */
-    @Transactional
     public ApplicationView answerSupplement(String no, String opinion) {
+        return transactions.retryingDeadlocks(() -> answerSupplementOnce(no, opinion));
+    }
+
+    private ApplicationView answerSupplementOnce(String no, String opinion) {
         Application a = own(no);
         if (a.status != ApplicationStatus.SUPPLEMENT_REQUIRED) {
             throw ApiException.conflict("NO_SUPPLEMENT_PENDING", "该办件没有待补正的告知");

@@ -34,15 +34,14 @@ public class LicenseService {
             LocalDateTime issuedAt, java.time.LocalDate validUntil, String status) {
     }
 
-    /** One licence per application; its number follows the application number. */
+    /** One licence per application; its number is the application number with the province's prefix. */
     public License issue(Issue i) {
         License existing = mapper.findByApplication(i.applicationId());
         if (existing != null) {
             return existing;
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        License license = new License(0, "HN" + now.getYear() + i.applicationNo().substring(0, 6)
-                + i.applicationNo().substring(14, 20), verificationCode(), i.applicationId(), i.holderAccountId(),
+        License license = new License(0, "HN" + i.applicationNo(), verificationCode(), i.applicationId(), i.holderAccountId(),
                 i.holderName(), i.holderIdMasked(), i.itemName(), i.agencyName(), now,
                 now.toLocalDate().plusYears(VALID_YEARS), "VALID");
         mapper.insert(license);

@@ -11,7 +11,6 @@ import org.flowable.engine.HistoryService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.application.ApplicationService;
 import org.yiwang.application.ApplicationService.Actor;
 import org.yiwang.application.ApplicationStatus;
@@ -19,6 +18,7 @@ import org.yiwang.application.ApplicationView;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
+import org.yiwang.common.Transactions;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.identity.Role;
@@ -54,9 +54,10 @@ public class WorkbenchService {
     private final IdentityService identity;
     private final NotificationService notifications;
     private final StatutoryClock clock;
+    private final Transactions transactions;
 
     WorkbenchService(TaskService tasks, HistoryService history, TaskMapper mapper, ApplicationService applications,
-            IdentityService identity, NotificationService notifications, StatutoryClock clock) {
+            IdentityService identity, NotificationService notifications, StatutoryClock clock, Transactions transactions) {
         this.tasks = tasks;
         this.history = history;
         this.mapper = mapper;
@@ -64,6 +65,7 @@ public class WorkbenchService {
         this.identity = identity;
         this.notifications = notifications;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     public record TaskView(String taskId, String taskName, String taskKey, String assignee, LocalDateTime createdAt,
@@ -107,9 +109,12 @@ public class WorkbenchService {
         return new TaskDetail(view(row), applications.get(row.applicationNo()), actions(task, user));
     }
 
-    @Transactional
     public TaskDetail act(String taskId, String action, ActionRequest request) {
         CurrentUser user = identity.current();
+        return transactions.retryingDeadlocks(() -> actOnce(user, taskId, action, request));
+    }
+
+    private TaskDetail actOnce(CurrentUser user, String taskId, String action, ActionRequest request) {
         ActionRequest body = request == null ? new ActionRequest(null, null, null, null, null) : request;
         Task task = visibleTask(taskId, user, false);
         if (!actions(task, user).contains(action)) {

@@ -32,6 +32,25 @@ public class Journeys {
         throw new AssertionError("no agency " + name + " in " + regionCode);
     }
 
+    /** An agency (id, code, name …) by its code, e.g. {@code 469027-MZJ} or {@code V469027100201}. */
+    public JsonNode agency(String regionCode, String code) {
+        for (JsonNode a : new Api(port).get("/api/v1/regions/" + regionCode + "/agencies").json()) {
+            if (a.path("code").asText().equals(code)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no agency " + code + " in " + regionCode);
+    }
+
+    /** A member of staff created by the province's administrator, logged in. */
+    public Api staff(String username, long agencyId, String role) {
+        Api admin = Personas.login(port, "admin");
+        Api.Response r = admin.post("/api/v1/admin/staff", Map.of("username", username, "displayName", "测试" + role,
+                "agencyId", agencyId, "roles", List.of(role), "password", "Staff-Pass-2026"));
+        assertThat(r.status()).as(r.body()).isIn(201, 409);
+        return Personas.login(port, username, "Staff-Pass-2026");
+    }
+
     /** The first item matching, from a catalogue search. */
     public JsonNode item(Predicate<JsonNode> filter, Object... query) {
         List<Object> params = new ArrayList<>(List.of(query));
