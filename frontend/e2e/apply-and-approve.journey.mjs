@@ -88,12 +88,12 @@ async function login(page, username) {
   })
 }
 
-// The first 承诺件 of the Haikou market supervision bureau that has required materials.
+// The first licensing 承诺件 (行政许可, so approval issues an e-licence) of the Haikou market supervision bureau.
 async function findItem(page) {
   const agencies = await getJson(page, '/api/v1/regions/4601/agencies')
   const agency = agencies.find((a) => a.name === AGENCY)
   assert.ok(agency, `no agency named ${AGENCY} in /regions/4601/agencies (${agencies.length} agencies)`)
-  const found = await getJson(page, `/api/v1/catalog/items?agencyId=${agency.id}&size=50`)
+  const found = await getJson(page, `/api/v1/catalog/items?agencyId=${agency.id}&type=1&size=50`)
   const promised = found.items.filter((item) => item.caseKind === 'PROMISED')
   assert.ok(promised.length, `${AGENCY} (id ${agency.id}) has no PROMISED item among ${found.items.length}`)
   for (const candidate of promised) {

@@ -1,4 +1,4 @@
-// An applicant finds 食品经营许可 by its pinyin initials and reads its guide.
+// An applicant finds a 食品经营者 item by the pinyin initials spjyz and reads its guide.
 import assert from 'node:assert/strict'
 
 // The results list marks itself aria-busy while a search is under way.
@@ -13,15 +13,15 @@ export default async function portalSearch(page, ctx) {
   await ctx.axe('home')
 
   const search = page.getByRole('searchbox', { name: '搜索办事事项' })
-  await search.fill('spjy')
+  await search.fill('spjyz')
   await search.press('Enter')
-  await page.waitForURL(/\/search\?q=spjy/)
-  await page.getByRole('heading', { level: 1, name: /spjy/ }).waitFor()
+  await page.waitForURL(/\/search\?q=spjyz/)
+  await page.getByRole('heading', { level: 1, name: /spjyz/ }).waitFor()
   await settled(page)
 
   const match = results.getByRole('link', { name: /食品经营/ }).first()
   await match.waitFor()
-  assert.ok((await results.count()) >= 1, 'no search results for spjy')
+  assert.ok((await results.count()) >= 1, 'no search results for spjyz')
   await ctx.screenshot('results')
 
   const name = (await match.innerText()).trim()

@@ -25,6 +25,7 @@ CREATE TABLE application (
   supplement_opinion  VARCHAR(1000),
   supplement_materials VARCHAR(500),
   supplement_at       TIMESTAMP    NULL,
+  supplement_baseline BIGINT,                  -- material rows above this id were uploaded after the notice
   decision            VARCHAR(16),
   decision_reason     VARCHAR(1000),
   decided_at          TIMESTAMP    NULL,

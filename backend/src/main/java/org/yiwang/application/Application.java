@@ -38,6 +38,8 @@ class Application {
     String supplementOpinion;
     String supplementMaterials;
     LocalDateTime supplementAt;
+    /** Material rows with a higher id were uploaded after the supplement notice (timestamps may be whole seconds). */
+    Long supplementBaseline;
     String decision;
     String decisionReason;
     LocalDateTime decidedAt;

@@ -189,7 +189,7 @@ public class ApplicationService {
         }
         ApplicationMapper.StoredMaterial m = mapper.findMaterials(a.id).stream().filter(x -> x.id() == id).findFirst()
                 .orElseThrow(() -> ApiException.notFound("材料 " + id));
-        if (a.status == ApplicationStatus.SUPPLEMENT_REQUIRED && !m.uploadedAt().isAfter(a.supplementAt)) {
+        if (a.status == ApplicationStatus.SUPPLEMENT_REQUIRED && m.id() <= a.supplementBaseline) {
             throw ApiException.conflict("MATERIALS_CLOSED", "已提交的材料不能删除");
         }
         mapper.deleteMaterial(a.id, id);
@@ -275,7 +275,7 @@ public class ApplicationService {
         if (a.status != ApplicationStatus.SUPPLEMENT_REQUIRED) {
             throw ApiException.conflict("NO_SUPPLEMENT_PENDING", "该办件没有待补正的告知");
         }
-        Set<Long> supplied = mapper.findMaterials(a.id).stream().filter(m -> m.uploadedAt().isAfter(a.supplementAt))
+        Set<Long> supplied = mapper.findMaterials(a.id).stream().filter(m -> m.id() > a.supplementBaseline)
                 .map(ApplicationMapper.StoredMaterial::materialId).collect(Collectors.toSet());
         Map<Long, String> names = catalog.materials(catalog.item(a.itemCode)).stream()
                 .collect(Collectors.toMap(Material::id, Material::name));
@@ -392,6 +392,7 @@ public class ApplicationService {
         a.supplementOpinion = opinion;
         a.supplementMaterials = materialIds.stream().distinct().map(String::valueOf).collect(Collectors.joining(","));
         a.supplementAt = LocalDateTime.now(clock);
+        a.supplementBaseline = mapper.findMaterials(a.id).stream().mapToLong(ApplicationMapper.StoredMaterial::id).max().orElse(0);
         save(a);
         event(a, "SUPPLEMENT", actor, opinion);
         notifications.send(a.applicantId, "请补正材料", "办件 " + a.applicationNo + " 需要补正材料：" + opinion, a.applicationNo);

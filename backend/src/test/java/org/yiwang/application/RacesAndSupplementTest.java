@@ -65,7 +65,7 @@ class RacesAndSupplementTest {
                     () -> j.act(second, taskId, "accept", Map.of("opinion", "受理"))));
             assertThat(answers).extracting(Api.Response::status).as(answers.toString()).containsExactlyInAnyOrder(200, 409);
             Api.Response loser = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
-            assertThat(loser.json().path("code").asText()).isIn("CONCURRENT_UPDATE", "TASK_ALREADY_HANDLED", "TASK_CLAIMED");
+            assertThat(loser.json().path("code").asText()).isIn("CONCURRENT_UPDATE", "TASK_ALREADY_HANDLED", "TASK_CLAIMED", "WRONG_STATUS");
             assertThat(db.queryForObject("SELECT COUNT(*) FROM application_event e JOIN application a ON a.id = e.application_id "
                     + "WHERE a.application_no = ? AND e.action = 'ACCEPT'", Integer.class, no)).isEqualTo(1);
         }
