@@ -4,6 +4,6 @@ import java.time.LocalDateTime;
 
 /** An account row; identity and phone numbers stay encrypted here. */
 record Account(long id, String username, String kind, String displayName, String idType, String idNumberEnc,
-        String phoneEnc, String regionCode, Long agencyId, String passwordHash, int failedLogins,
+        String phoneEnc, String emailEnc, String regionCode, Long agencyId, String passwordHash, int failedLogins,
         LocalDateTime lockedUntil, boolean enabled) {
 }

@@ -59,6 +59,7 @@ interface IdentityMapper {
         public String idNumberEnc;
         public String idNumberHash;
         public String phoneEnc;
+        public String emailEnc;
         public String regionCode;
         public Long agencyId;
         public String passwordHash;

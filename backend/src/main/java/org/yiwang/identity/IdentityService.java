@@ -33,6 +33,7 @@ public class IdentityService {
     static final int LOCK_AFTER_FAILURES = 5;
     static final int LOCK_MINUTES = 15;
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,253}\\.[^@\\s]{2,}");
     private static final Pattern ID_LIKE = Pattern.compile("[0-9A-Za-z]{18}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -69,7 +70,7 @@ public class IdentityService {
     }
 
     public record Registration(String idType, String idNumber, String name, String phone, String password,
-            String regionCode) {
+            String regionCode, String email) {
     }
 
     /** The logged-in user; 401 when there is none. */
@@ -164,6 +165,7 @@ public class IdentityService {
             throw ApiException.badParameter("phone", "手机号码须为 11 位大陆手机号");
         }
         PasswordPolicy.check(r.password(), id.normalized());
+        String email = checkedEmail(r.email());
         String region = r.regionCode() == null || r.regionCode().isBlank() ? RegionService.PROVINCE : r.regionCode();
         if (regions.find(regions.checkedCode("regionCode", region)).isEmpty()) {
             throw ApiException.badParameter("regionCode", "行政区划 " + region + " 不存在");
@@ -175,6 +177,7 @@ public class IdentityService {
         a.idNumberEnc = cipher.encrypt(id.normalized());
         a.idNumberHash = cipher.lookupHash(id.normalized());
         a.phoneEnc = cipher.encrypt(r.phone());
+        a.emailEnc = cipher.encrypt(email);
         a.regionCode = region;
         a.passwordHash = passwords.encryptPassword(r.password());
         a.createdAt = LocalDateTime.now(clock);
@@ -206,6 +209,24 @@ public class IdentityService {
     public String identityNumberOf(long accountId) {
         Account account = mapper.findById(accountId);
         return account == null || account.idNumberEnc() == null ? null : cipher.decrypt(account.idNumberEnc());
+    }
+
+    /** Where mail notifications go, if the account gave an address. */
+    public java.util.Optional<String> emailOf(long accountId) {
+        Account account = mapper.findById(accountId);
+        return java.util.Optional.ofNullable(account == null ? null : cipher.decrypt(account.emailEnc()));
+    }
+
+    /** An optional e-mail address: null when blank, 400 when malformed. */
+    static String checkedEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String trimmed = email.trim();
+        if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
+            throw ApiException.badParameter("email", "电子邮箱格式不正确");
+        }
+        return trimmed;
     }
 
     public String displayNameOf(long accountId) {

@@ -32,20 +32,23 @@ public class StaffService {
     private final RegionService regions;
     private final AuditService audit;
     private final DatabaseSessionDao sessions;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
     StaffService(IdentityMapper mapper, IdentityService identity, PasswordService passwords, RegionService regions,
-            AuditService audit, DatabaseSessionDao sessions, Clock clock) {
+            AuditService audit, DatabaseSessionDao sessions, PersonalDataCipher cipher, Clock clock) {
         this.mapper = mapper;
         this.identity = identity;
         this.passwords = passwords;
         this.regions = regions;
         this.audit = audit;
         this.sessions = sessions;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
-    public record NewStaff(String username, String displayName, Long agencyId, List<String> roles, String password) {
+    public record NewStaff(String username, String displayName, Long agencyId, List<String> roles, String password,
+            String email) {
     }
 
     public PageResult<StaffMember> list(Long agencyId, String q, Paging paging) {
@@ -76,6 +79,7 @@ public class StaffService {
         a.regionCode = agency.regionCode();
         a.agencyId = agency.id();
         a.passwordHash = passwords.encryptPassword(s.password());
+        a.emailEnc = cipher.encrypt(IdentityService.checkedEmail(s.email()));
         a.createdAt = LocalDateTime.now(clock);
         try {
             mapper.insertAccount(a);

@@ -3,25 +3,57 @@ package org.yiwang.notification;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
+import org.yiwang.identity.IdentityService;
 
-/** The in-app message centre of applicants and staff. */
+import jakarta.annotation.PreDestroy;
+
+/**
+ * The in-app message centre of applicants and staff. When an SMTP server is configured
+ * ({@code spring.mail.host}) and the account gave an e-mail address, the message is mailed too — after the
+ * transaction commits and off the request thread, so a slow or failing mail server never fails a step.
+ */
 @Service
 public class NotificationService {
 
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
     private final NotificationMapper mapper;
     private final Clock clock;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final IdentityService identity;
+    private final String from;
+    private final ExecutorService mailer = Executors.newSingleThreadExecutor(r -> new Thread(r, "yiwang-mail"));
 
-    NotificationService(NotificationMapper mapper, Clock clock) {
+    NotificationService(NotificationMapper mapper, Clock clock, ObjectProvider<JavaMailSender> mail,
+            IdentityService identity, @Value("${yiwang.mail.from:noreply@zwfw.hainan.gov.cn}") String from) {
         this.mapper = mapper;
         this.clock = clock;
+        this.mail = mail;
+        this.identity = identity;
+        this.from = from;
     }
 
     public void send(long accountId, String title, String body, String applicationNo) {
         mapper.insert(accountId, LocalDateTime.now(clock), title, body, applicationNo);
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender != null) {
+            identity.emailOf(accountId).ifPresent(to -> afterCommit(() -> mailer.execute(() -> mail(sender, to, title, body))));
+        }
     }
 
     public void send(Collection<Long> accountIds, String title, String body, String applicationNo) {
@@ -38,5 +70,36 @@ public class NotificationService {
 
     public boolean markRead(long accountId, long id) {
         return mapper.markRead(accountId, id, LocalDateTime.now(clock)) > 0;
+    }
+
+    @PreDestroy
+    void stop() {
+        mailer.shutdown();
+    }
+
+    private void mail(JavaMailSender sender, String to, String title, String body) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to);
+        message.setSubject("【海南政务服务】" + title);
+        message.setText(body + "\n\n本邮件由海南省一网通办平台自动发送，请勿回复。");
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            log.warn("mail to account notification failed: {}", e.getMessage());
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 }
