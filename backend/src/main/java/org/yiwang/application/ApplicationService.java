@@ -438,7 +438,7 @@ public class ApplicationService {
         if (approved && issuesLicense(a.itemType)) {
             License l = licenses.issue(new LicenseService.Issue(a.id, a.applicationNo, a.applicantId,
                     identity.displayNameOf(a.applicantId), Masking.idNumber(identity.identityNumberOf(a.applicantId)),
-                    a.itemName, a.agencyName));
+                    a.itemName, a.agencyName, a.agencyId));
             event(a, "LICENSE", Actor.SYSTEM, "电子证照 " + l.licenseNo());
         }
         a.status = ApplicationStatus.CONCLUDED;
@@ -448,6 +448,19 @@ public class ApplicationService {
         notifications.send(a.applicantId, approved ? "办件已办结：准予" : "办件已办结：不予许可",
                 "办件 " + a.applicationNo + "（" + a.itemName + "）已办结，请在“我的办件”中查看结果" + (approved ? "和电子证照。" : "及救济途径。"),
                 a.applicationNo);
+    }
+
+    /** The holder received the e-licence (电子送达): once; a second download, or a concurrent one, changes nothing. */
+    @Transactional
+    public void delivered(long applicationId) {
+        Application a = mapper.findById(applicationId);
+        if (a == null || a.status != ApplicationStatus.CONCLUDED) {
+            return;
+        }
+        a.status = ApplicationStatus.DELIVERED;
+        if (mapper.update(a, LocalDateTime.now(clock)) == 1) {
+            event(a, "DELIVER", Actor.SYSTEM, "电子送达");
+        }
     }
 
     /** 特别程序 (hearing, testing, expert review, inspection): the clock stops until it ends. */

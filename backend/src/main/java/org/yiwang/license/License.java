@@ -8,5 +8,5 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 /** 电子证照: an e-licence issued on approval, verifiable by anyone with its code. */
 public record License(@JsonIgnore long id, String licenseNo, String verificationCode, @JsonIgnore long applicationId,
         @JsonIgnore long holderAccountId, String holderName, String holderIdMasked, String itemName, String agencyName,
-        LocalDateTime issuedAt, LocalDate validUntil, String status) {
+        @JsonIgnore long agencyId, LocalDateTime issuedAt, LocalDate validUntil, String status) {
 }

@@ -1,9 +1,16 @@
 package org.yiwang.license;
 
+import org.apache.shiro.authz.annotation.RequiresAuthentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.application.ApplicationService;
 import org.yiwang.common.Public;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,13 +18,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/licenses")
-@Tag(name = "licenses", description = "电子证照核验（公开）")
+@Tag(name = "licenses", description = "电子证照：公开核验，持证人与主管人员下载")
 class LicenseController {
 
     private final LicenseService licenses;
+    private final ApplicationService applications;
 
-    LicenseController(LicenseService licenses) {
+    /* ApplicationService depends on LicenseService (it issues licences), so delivery is recorded from here. */
+    LicenseController(LicenseService licenses, ApplicationService applications) {
         this.licenses = licenses;
+        this.applications = applications;
     }
 
     @GetMapping("/verify")
@@ -25,5 +35,21 @@ class LicenseController {
     @Operation(summary = "Is this e-licence genuine? By the verification code printed on it and in its QR code")
     LicenseService.Verification verify(@RequestParam String code) {
         return licenses.verify(code);
+    }
+
+    @GetMapping("/{no}/pdf")
+    @RequiresAuthentication
+    @Operation(summary = "The e-licence as a PDF, for its holder (the first download delivers the application) and for staff whose scope covers it")
+    ResponseEntity<byte[]> pdf(@PathVariable String no) {
+        LicenseService.Download d = licenses.pdf(no);
+        if (d.byHolder()) {
+            applications.delivered(d.license().applicationId());
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(d.license().licenseNo() + ".pdf").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(d.pdf());
     }
 }

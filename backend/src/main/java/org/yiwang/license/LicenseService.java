@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.yiwang.common.ApiException;
+import org.yiwang.identity.CurrentUser;
+import org.yiwang.identity.IdentityService;
+import org.yiwang.region.RegionService;
 
 /** Issues e-licences (电子证照) and answers whether one is genuine. */
 @Service
@@ -18,15 +21,25 @@ public class LicenseService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LicenseMapper mapper;
+    private final LicensePdf pdf;
+    private final IdentityService identity;
+    private final RegionService regions;
     private final Clock clock;
 
-    LicenseService(LicenseMapper mapper, Clock clock) {
+    LicenseService(LicenseMapper mapper, LicensePdf pdf, IdentityService identity, RegionService regions, Clock clock) {
         this.mapper = mapper;
+        this.pdf = pdf;
+        this.identity = identity;
+        this.regions = regions;
         this.clock = clock;
     }
 
     public record Issue(long applicationId, String applicationNo, long holderAccountId, String holderName,
-            String holderIdMasked, String itemName, String agencyName) {
+            String holderIdMasked, String itemName, String agencyName, long agencyId) {
+    }
+
+    /** The licence's PDF, and whether its holder is the one receiving it (that counts as delivery). */
+    public record Download(License license, byte[] pdf, boolean byHolder) {
     }
 
     /** What the public verification answers: enough to trust a licence, nothing personal in the clear. */
@@ -42,7 +55,7 @@ public class LicenseService {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         License license = new License(0, "HN" + i.applicationNo(), verificationCode(), i.applicationId(), i.holderAccountId(),
-                i.holderName(), i.holderIdMasked(), i.itemName(), i.agencyName(), now,
+                i.holderName(), i.holderIdMasked(), i.itemName(), i.agencyName(), i.agencyId(), now,
                 now.toLocalDate().plusYears(VALID_YEARS), "VALID");
         mapper.insert(license);
         return mapper.findByApplication(i.applicationId());
@@ -66,12 +79,25 @@ public class LicenseService {
                 l.agencyName(), l.issuedAt(), l.validUntil(), valid ? "VALID" : "EXPIRED");
     }
 
-    public License byNumber(String number) {
+    /** For its holder and for staff whose scope covers the issuing agency; 404 for anyone else, not disclosing it. */
+    public Download pdf(String number) {
+        CurrentUser user = identity.current();
         License l = number == null || number.length() > 40 ? null : mapper.findByNumber(number);
-        if (l == null) {
+        boolean holder = l != null && user.isApplicant() && l.holderAccountId() == user.accountId();
+        if (l == null || !holder && !covers(user, l)) {
             throw ApiException.notFound("电子证照 " + number);
         }
-        return l;
+        return new Download(l, pdf.render(l), holder);
+    }
+
+    private boolean covers(CurrentUser staff, License l) {
+        if (staff.isApplicant()) {
+            return false;
+        }
+        if (staff.permissions().contains("task:supervise")) {
+            return regions.isWithin(regions.agency(l.agencyId()).regionCode(), staff.regionCode());
+        }
+        return staff.agencyId() != null && staff.agencyId() == l.agencyId();
     }
 
     private static String verificationCode() {
