@@ -125,6 +125,13 @@ class ApplicationController {
                 .body(new InputStreamResource(m.content()));
     }
 
+    @GetMapping("/api/v1/applications/{no}/diagram")
+    @RequiresAuthentication
+    @Operation(summary = "The BPMN diagram with the steps done and under way")
+    org.yiwang.workflow.WorkflowService.Diagram diagram(@PathVariable String no) {
+        return applications.diagram(no);
+    }
+
     @GetMapping("/api/v1/portal/progress")
     @Public
     @Operation(summary = "Public progress of one application: its number and the last 6 characters of the applicant's identity number")

@@ -51,6 +51,15 @@ interface ApplicationMapper {
 
     List<TimelineEvent> findEvents(@Param("applicationId") long applicationId);
 
+    int insertCopy(@Param("applicationId") long applicationId, @Param("accountId") long accountId,
+            @Param("fromName") String fromName, @Param("at") LocalDateTime at);
+
+    boolean isCopiedTo(@Param("applicationId") long applicationId, @Param("accountId") long accountId);
+
+    List<Application> findCopiedTo(@Param("accountId") long accountId, @Param("offset") int offset, @Param("limit") int limit);
+
+    long countCopiedTo(@Param("accountId") long accountId);
+
     /** A material file as stored, with where its bytes are. */
     record StoredMaterial(long id, long materialId, String materialName, String fileName, String contentType,
             long sizeBytes, String sha256, String storageKey, LocalDateTime uploadedAt) {

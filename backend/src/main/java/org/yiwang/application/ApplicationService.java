@@ -509,6 +509,50 @@ public class ApplicationService {
                 + " 个工作日，新的期限为 " + a.dueDate + "。理由：" + reason, a.applicationNo);
     }
 
+    /** A case returned or withdrawn to acceptance: acceptance is due again within 5 working days. */
+    @Transactional
+    public LocalDate returnedToAcceptance(String no, Actor actor, String action, String opinion) {
+        Application a = byNo(no);
+        requireStatus(a, ApplicationStatus.ACCEPTED, ApplicationStatus.UNDER_REVIEW);
+        a.status = ApplicationStatus.SUBMITTED;
+        a.acceptedAt = null;
+        a.acceptDeadline = statutoryClock.acceptDeadline(statutoryClock.today());
+        a.dueDate = a.acceptDeadline;
+        a.warnedLevel = null;
+        save(a);
+        event(a, action, actor, opinion);
+        return a.acceptDeadline;
+    }
+
+    /** 抄送: staff get to read the application; they are told in their message centre. */
+    @Transactional
+    public void copied(String no, Actor actor, List<Long> accountIds, String opinion) {
+        Application a = byNo(no);
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (long id : accountIds) {
+            if (mapper.insertCopy(a.id, id, actor.name(), now) > 0) {
+                notifications.send(id, "抄送", actor.name() + " 将办件 " + a.applicationNo + "（" + a.itemName + "）抄送给您"
+                        + (opinion == null || opinion.isBlank() ? "。" : "：" + opinion), a.applicationNo);
+            }
+        }
+        event(a, "COPY", actor, opinion);
+    }
+
+    /** Applications copied to this member of staff, newest first. */
+    public PageResult<ApplicationSummary> copiedTo(long accountId, Paging paging) {
+        return paging.result(mapper.findCopiedTo(accountId, paging.offset(), paging.size()).stream().map(this::summary).toList(),
+                mapper.countCopiedTo(accountId));
+    }
+
+    /** The process diagram with done and current steps, for whoever may see the application. */
+    public WorkflowService.Diagram diagram(String no) {
+        Application a = visible(no);
+        if (a.processInstanceId == null) {
+            throw ApiException.conflict("NOT_SUBMITTED", "办件尚未提交，还没有流程");
+        }
+        return workflow.diagram(a.processInstanceId);
+    }
+
     /** A step that changes no state but belongs in the timeline (claim, transfer, return …). */
     @Transactional
     public void recorded(String no, Actor actor, String action, String opinion) {
@@ -628,7 +672,7 @@ public class ApplicationService {
             return regions.isWithin(regions.agency(a.agencyId).regionCode(), user.regionCode())
                     || regions.isWithin(a.regionCode, user.regionCode());
         }
-        return user.agencyId() != null && (user.agencyId() == a.agencyId
+        return user.agencyId() != null && (user.agencyId() == a.agencyId || mapper.isCopiedTo(a.id, user.accountId())
                 || a.processInstanceId != null && workflow.involves(a.processInstanceId, user));
     }
 

@@ -241,6 +241,12 @@ public class IdentityService {
                 : java.util.Optional.of(toUser(account));
     }
 
+    public java.util.Optional<CurrentUser> staffMember(long accountId) {
+        Account account = mapper.findById(accountId);
+        return account == null || !account.enabled() || !"STAFF".equals(account.kind()) ? java.util.Optional.empty()
+                : java.util.Optional.of(toUser(account));
+    }
+
     /** Enabled staff of an agency holding a role. */
     public List<Long> staffOf(long agencyId, Role role) {
         return mapper.findStaffIds(agencyId, role.name());

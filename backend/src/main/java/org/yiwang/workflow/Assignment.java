@@ -42,6 +42,14 @@ class Assignment {
         return user.roles().stream().map(r -> group(user.agencyId(), r)).toList();
     }
 
+    boolean agencyExists(long id) {
+        return regions.agencyByIdIfExists(id).isPresent();
+    }
+
+    String agencyName(long id) {
+        return regions.agency(id).name();
+    }
+
     Map<String, Object> variables(WorkflowService.Start s) {
         return switch (s.processKey()) {
             case "crossLevel" -> crossLevel(s);

@@ -9,10 +9,10 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface TaskMapper {
 
-    List<TaskRow> findTodo(@Param("userId") String userId, @Param("groups") List<String> groups,
+    List<TaskRow> findTodo(@Param("userIds") List<String> userIds, @Param("groups") List<String> groups,
             @Param("applicationNo") String applicationNo, @Param("offset") int offset, @Param("limit") int limit);
 
-    long countTodo(@Param("userId") String userId, @Param("groups") List<String> groups,
+    long countTodo(@Param("userIds") List<String> userIds, @Param("groups") List<String> groups,
             @Param("applicationNo") String applicationNo);
 
     List<TaskRow> findDone(@Param("userId") String userId, @Param("applicationNo") String applicationNo,
@@ -26,4 +26,17 @@ interface TaskMapper {
     long countInRegion(@Param("regionPrefix") String regionPrefix, @Param("applicationNo") String applicationNo);
 
     TaskRow findOpen(@Param("taskId") String taskId);
+
+    /** Accounts for whom this account substitutes on this day. */
+    List<Long> findSubstituted(@Param("substituteId") long substituteId, @Param("day") java.time.LocalDate day);
+
+    Substitution findSubstitution(@Param("accountId") long accountId);
+
+    void deleteSubstitution(@Param("accountId") long accountId);
+
+    void insertSubstitution(@Param("accountId") long accountId, @Param("substituteId") long substituteId,
+            @Param("startsOn") java.time.LocalDate startsOn, @Param("endsOn") java.time.LocalDate endsOn);
+
+    record Substitution(long accountId, long substituteId, java.time.LocalDate startsOn, java.time.LocalDate endsOn) {
+    }
 }

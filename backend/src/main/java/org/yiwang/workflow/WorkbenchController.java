@@ -2,12 +2,16 @@ package org.yiwang.workflow;
 
 import org.apache.shiro.authz.annotation.Logical;
 import org.apache.shiro.authz.annotation.RequiresPermissions;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
@@ -16,7 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@RequestMapping("/api/v1/workbench/tasks")
+@RequestMapping("/api/v1/workbench")
 @RequiresPermissions(value = { "task:work", "task:supervise" }, logical = Logical.OR)
 @Tag(name = "workbench", description = "工作台：待办、已办、辖区任务与办理操作")
 class WorkbenchController {
@@ -27,25 +31,56 @@ class WorkbenchController {
         this.workbench = workbench;
     }
 
-    @GetMapping
-    @Operation(summary = "The clerk's tasks: todo, done, or (supervisors) all in their region's subtree")
+    @GetMapping("/tasks")
+    @Operation(summary = "The clerk's tasks: todo, done, cc (copied to me), or (supervisors) all in their region's subtree")
     PageResult<WorkbenchService.TaskView> list(@RequestParam(defaultValue = "todo") String view,
             @RequestParam(required = false) String applicationNo, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return workbench.list(view, applicationNo, Paging.of(page, size));
     }
 
-    @GetMapping("/{taskId}")
+    @GetMapping("/tasks/{taskId}")
     WorkbenchService.TaskDetail task(@PathVariable String taskId) {
         return workbench.detail(taskId);
     }
 
-    @PostMapping("/{taskId}/{action}")
+    @PostMapping("/tasks/{taskId}/{action}")
     @RequiresPermissions("task:work")
-    @Operation(summary = "Act on a task: claim, unclaim, transfer, accept, refuse, supplement, review, approve, reject, "
-            + "return, suspend, resume, extend")
+    @Operation(summary = "Act on a task: claim, unclaim, transfer, delegate, resolve, copy, accept, refuse, supplement, "
+            + "review, approve, reject, return, suspend, resume, extend, addSigner, removeSigner; withdraw on a done task")
     WorkbenchService.TaskDetail act(@PathVariable String taskId, @PathVariable String action,
             @RequestBody(required = false) WorkbenchService.ActionRequest request) {
         return workbench.act(taskId, action, request);
+    }
+
+    record Batch(java.util.List<String> taskIds, String opinion) {
+    }
+
+    @PostMapping("/tasks/batch/{action}")
+    @RequiresPermissions("task:work")
+    @Operation(summary = "Accept and approve several instant items at once; one answer per task")
+    java.util.List<WorkbenchService.BatchResult> batch(@PathVariable String action, @RequestBody Batch batch) {
+        return workbench.batch(action, batch.taskIds(), batch.opinion());
+    }
+
+    @GetMapping("/substitute")
+    @RequiresPermissions("task:work")
+    @Operation(summary = "The caller's substitute while away (代理人), or nothing")
+    org.springframework.http.ResponseEntity<WorkbenchService.Substitution> substitute() {
+        WorkbenchService.Substitution s = workbench.substitution();
+        return s == null ? org.springframework.http.ResponseEntity.noContent().build() : org.springframework.http.ResponseEntity.ok(s);
+    }
+
+    @PutMapping("/substitute")
+    @RequiresPermissions("task:work")
+    WorkbenchService.Substitution setSubstitute(@RequestBody WorkbenchService.Substitution substitution) {
+        return workbench.setSubstitution(substitution);
+    }
+
+    @DeleteMapping("/substitute")
+    @RequiresPermissions("task:work")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void clearSubstitute() {
+        workbench.clearSubstitution();
     }
 }

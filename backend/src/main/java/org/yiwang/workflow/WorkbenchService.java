@@ -38,29 +38,37 @@ public class WorkbenchService {
             "handleInstant", List.of("approve", "reject", "refuse"),
             "acceptApplication", List.of("accept", "refuse", "supplement"),
             "villageIntake", List.of("accept", "refuse", "supplement"),
-            "reviewApplication", List.of("review", "suspend", "resume"),
-            "jointReview", List.of("review"),
-            "townshipReview", List.of("review"),
+            "reviewApplication", List.of("review", "return", "suspend", "resume"),
+            "jointReview", List.of("review", "return", "addSigner", "removeSigner"),
+            "townshipReview", List.of("review", "return"),
             "decideApplication", List.of("approve", "reject", "return", "suspend", "resume", "extend"),
             "countyDecision", List.of("approve", "reject", "return", "suspend", "resume", "extend"));
-    private static final Set<String> NEED_OPINION = Set.of("refuse", "supplement", "reject", "return", "suspend", "extend");
+    private static final Set<String> NEED_OPINION = Set.of("refuse", "supplement", "reject", "return", "suspend", "extend",
+            "withdraw");
+    /** Steps where a case is accepted: returning there undoes the acceptance. */
+    private static final Set<String> ACCEPTANCE_STEPS = Set.of("acceptApplication", "villageIntake");
     private static final Map<String, String> PROCEDURES = Map.of("HEARING", "听证", "TESTING", "检验检测",
             "EXPERT_REVIEW", "专家评审", "INSPECTION", "现场勘查");
 
     private final TaskService tasks;
     private final HistoryService history;
     private final TaskMapper mapper;
+    private final WorkflowService workflow;
+    private final Assignment assignment;
     private final ApplicationService applications;
     private final IdentityService identity;
     private final NotificationService notifications;
     private final StatutoryClock clock;
     private final Transactions transactions;
 
-    WorkbenchService(TaskService tasks, HistoryService history, TaskMapper mapper, ApplicationService applications,
+    WorkbenchService(TaskService tasks, HistoryService history, TaskMapper mapper, WorkflowService workflow,
+            Assignment assignment, ApplicationService applications,
             IdentityService identity, NotificationService notifications, StatutoryClock clock, Transactions transactions) {
         this.tasks = tasks;
         this.history = history;
         this.mapper = mapper;
+        this.workflow = workflow;
+        this.assignment = assignment;
         this.applications = applications;
         this.identity = identity;
         this.notifications = notifications;
@@ -78,19 +86,67 @@ public class WorkbenchService {
 
     /** The body of an action; each action reads the fields it needs. */
     public record ActionRequest(String opinion, List<Long> materialIds, String procedure, Integer days,
-            String toUsername) {
+            String toUsername, List<String> toUsernames, String targetStep, Long agencyId, String signerTaskId) {
+    }
+
+    /**
+     * Whose work a clerk sees: their own, and — while colleagues who named them as substitute (代理人) are away —
+     * those colleagues' tasks too.
+     */
+    private record Scope(CurrentUser user, List<String> userIds, List<String> groups, Map<String, CurrentUser> absent) {
+    }
+
+    /**
+     * Who the clerk acts as on this task: themselves, or — on an absent colleague's task — someone with that
+     * colleague's agency and roles whose name in the timeline reads "赵受理（代 王受理）". Claims still go to
+     * the clerk's own account.
+     */
+    private CurrentUser effective(Scope scope, Task task) {
+        CurrentUser user = scope.user();
+        List<String> groups = candidateGroups(task);
+        if (groups.stream().anyMatch(Assignment.groupsOf(user)::contains)) {
+            return user;
+        }
+        CurrentUser away = task.getAssignee() == null ? null : scope.absent().get(task.getAssignee());
+        if (away == null) {
+            away = groups.stream().map(scope.absent()::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+        return away == null ? user : new CurrentUser(user.accountId(), user.username(),
+                user.displayName() + "（代 " + away.displayName() + "）", user.kind(), away.agencyId(), away.agencyName(),
+                away.regionCode(), away.roles());
+    }
+
+    private Scope scope(CurrentUser user) {
+        List<String> ids = new ArrayList<>(List.of(String.valueOf(user.accountId())));
+        List<String> groups = new ArrayList<>(Assignment.groupsOf(user));
+        Map<String, CurrentUser> absent = new java.util.HashMap<>();
+        for (long away : mapper.findSubstituted(user.accountId(), clock.today())) {
+            identity.staffMember(away).ifPresent(colleague -> {
+                ids.add(String.valueOf(away));
+                absent.put(String.valueOf(away), colleague);
+                Assignment.groupsOf(colleague).stream().filter(g -> !groups.contains(g)).forEach(g -> {
+                    groups.add(g);
+                    absent.put(g, colleague);
+                });
+            });
+        }
+        return new Scope(user, ids, groups, absent);
     }
 
     public PageResult<TaskView> list(String view, String applicationNo, Paging paging) {
         CurrentUser user = identity.current();
         String no = applicationNo == null || applicationNo.isBlank() ? null : applicationNo.trim();
         String userId = String.valueOf(user.accountId());
-        List<String> groups = Assignment.groupsOf(user);
+        Scope scope = scope(user);
+        List<String> groups = scope.groups();
         return switch (view == null ? "todo" : view) {
-            case "todo" -> paging.result(views(mapper.findTodo(userId, groups, no, paging.offset(), paging.size())),
-                    mapper.countTodo(userId, groups, no));
+            case "todo" -> paging.result(views(mapper.findTodo(scope.userIds(), groups, no, paging.offset(), paging.size())),
+                    mapper.countTodo(scope.userIds(), groups, no));
             case "done" -> paging.result(views(mapper.findDone(userId, no, paging.offset(), paging.size())),
                     mapper.countDone(userId, no));
+            case "cc" -> applications.copiedTo(user.accountId(), paging).map(c -> new TaskView(null, "抄送", null, null,
+                    c.createdAt(), null, c.applicationNo(), c.itemName(), c.agencyName(), c.status().name(), c.dueDate(),
+                    c.remainingWorkingDays(), c.clock()));
             case "all" -> {
                 if (!user.permissions().contains("task:supervise")) {
                     throw ApiException.forbidden("只有监察人员可以查看辖区内的全部任务");
@@ -98,15 +154,16 @@ public class WorkbenchService {
                 yield paging.result(views(mapper.findInRegion(user.regionCode(), no, paging.offset(), paging.size())),
                         mapper.countInRegion(user.regionCode(), no));
             }
-            default -> throw ApiException.badParameter("view", "view 须为 todo、done 或 all");
+            default -> throw ApiException.badParameter("view", "view 须为 todo、done、cc 或 all");
         };
     }
 
     public TaskDetail detail(String taskId) {
         CurrentUser user = identity.current();
-        Task task = visibleTask(taskId, user, true);
+        Scope scope = scope(user);
+        Task task = visibleTask(taskId, scope, true);
         TaskRow row = mapper.findOpen(task.getId());
-        return new TaskDetail(view(row), applications.get(row.applicationNo()), actions(task, user));
+        return new TaskDetail(view(row), applications.get(row.applicationNo()), actions(task, effective(scope, task)));
     }
 
     public TaskDetail act(String taskId, String action, ActionRequest request) {
@@ -114,9 +171,14 @@ public class WorkbenchService {
         return transactions.retryingDeadlocks(() -> actOnce(user, taskId, action, request));
     }
 
-    private TaskDetail actOnce(CurrentUser user, String taskId, String action, ActionRequest request) {
-        ActionRequest body = request == null ? new ActionRequest(null, null, null, null, null) : request;
-        Task task = visibleTask(taskId, user, false);
+    private TaskDetail actOnce(CurrentUser caller, String taskId, String action, ActionRequest request) {
+        ActionRequest body = request == null ? new ActionRequest(null, null, null, null, null, null, null, null, null) : request;
+        if (action.equals("withdraw")) {
+            return withdrawStep(caller, taskId, body.opinion());
+        }
+        Scope scope = scope(caller);
+        Task task = visibleTask(taskId, scope, false);
+        CurrentUser user = effective(scope, task);
         if (!actions(task, user).contains(action)) {
             if (!STEP_ACTIONS.containsKey(task.getTaskDefinitionKey()) || !knownAction(action)) {
                 throw ApiException.badParameter("action", "未知操作 " + action);
@@ -165,9 +227,53 @@ public class WorkbenchService {
                 }
                 complete(task, userId, action);
             }
-            case "return" -> {
-                applications.recorded(no, actor(user, Role.APPROVE), "RETURN", opinion);
-                complete(task, userId, "return");
+            case "return" -> returnTo(task, user, no, body.targetStep(), opinion);
+            case "delegate" -> {
+                CurrentUser target = colleague(user, body.toUsername());
+                tasks.delegateTask(task.getId(), String.valueOf(target.accountId()));
+                applications.recorded(no, actor(user, null), "DELEGATE", "委派给 " + target.displayName()
+                        + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
+                notifications.send(target.accountId(), "委派任务", user.displayName() + " 请您协助办理办件 " + no + " 的“"
+                        + task.getName() + "”，办理后请回复。", no);
+            }
+            case "resolve" -> {
+                tasks.resolveTask(task.getId());
+                applications.recorded(no, actor(user, null), "RESOLVE", opinion);
+            }
+            case "copy" -> {
+                List<String> names = body.toUsernames() == null ? List.of() : body.toUsernames();
+                if (names.isEmpty()) {
+                    throw ApiException.badParameter("toUsernames", "请选择抄送对象");
+                }
+                List<Long> ids = new ArrayList<>();
+                for (String name : names) {
+                    ids.add(identity.staffMember(name).filter(t -> t.accountId() != user.accountId())
+                            .orElseThrow(() -> ApiException.badParameter("toUsernames", "抄送对象 " + name + " 不是在职工作人员"))
+                            .accountId());
+                }
+                applications.copied(no, actor(user, null), ids, opinion);
+            }
+            case "addSigner" -> {
+                String group = Assignment.group(body.agencyId() == null ? -1 : body.agencyId(), Role.REVIEW);
+                if (body.agencyId() == null || !assignment.agencyExists(body.agencyId())) {
+                    throw ApiException.badParameter("agencyId", "请选择加签的部门");
+                }
+                if (tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskCandidateGroup(group).count() > 0) {
+                    throw ApiException.conflict("SIGNER_EXISTS", "该部门已在会签中");
+                }
+                workflow.addSigner(task.getProcessInstanceId(), task.getTaskDefinitionKey(), group);
+                applications.recorded(no, actor(user, Role.REVIEW), "ADD_SIGNER", assignment.agencyName(body.agencyId())
+                        + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
+            }
+            case "removeSigner" -> {
+                Task signer = body.signerTaskId() == null ? null : tasks.createTaskQuery().taskId(body.signerTaskId())
+                        .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(task.getTaskDefinitionKey()).singleResult();
+                if (signer == null || signer.getId().equals(task.getId())) {
+                    throw ApiException.badParameter("signerTaskId", "请选择要减去的会签任务（不能是自己的）");
+                }
+                workflow.removeSigner(signer.getExecutionId());
+                applications.recorded(no, actor(user, Role.REVIEW), "REMOVE_SIGNER", signer.getName()
+                        + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
             }
             case "suspend" -> {
                 String procedure = PROCEDURES.get(body.procedure() == null ? "" : body.procedure());
@@ -182,6 +288,137 @@ public class WorkbenchService {
         }
         Task next = tasks.createTaskQuery().taskId(task.getId()).singleResult();
         return next == null ? null : detail(next.getId());
+    }
+
+    /**
+     * 退回: back to an earlier step this case has been through — from one task, from parallel branches or from
+     * every instance of a countersign step at once. Back at acceptance the acceptance is undone.
+     */
+    private void returnTo(Task task, CurrentUser user, String no, String targetStep, String opinion) {
+        List<WorkflowService.Step> done = workflow.completedSteps(task.getProcessInstanceId()).stream()
+                .filter(st -> !st.key().equals(task.getTaskDefinitionKey())).toList();
+        if (done.isEmpty()) {
+            throw ApiException.conflict("NOTHING_TO_RETURN_TO", "没有可以退回的前序环节");
+        }
+        WorkflowService.Step target = targetStep == null ? done.get(done.size() - 1)
+                : done.stream().filter(st -> st.key().equals(targetStep)).findFirst()
+                        .orElseThrow(() -> ApiException.badParameter("targetStep", "只能退回到本件已经过的环节"));
+        if (ACCEPTANCE_STEPS.contains(target.key())) {
+            LocalDate deadline = applications.returnedToAcceptance(no, actor(user, null), "RETURN", "退回“" + target.name() + "”：" + opinion);
+            workflow.setAcceptDeadline(task.getProcessInstanceId(), deadline);
+        } else {
+            applications.recorded(no, actor(user, null), "RETURN", "退回“" + target.name() + "”：" + opinion);
+        }
+        workflow.moveTo(task.getProcessInstanceId(), target.key());
+    }
+
+    /**
+     * 撤回: a clerk takes back the step they just completed while nobody has touched the next one yet. The
+     * step comes back to them, claimed.
+     */
+    private TaskDetail withdrawStep(CurrentUser user, String taskId, String opinion) {
+        String userId = String.valueOf(user.accountId());
+        var done = taskId == null || taskId.length() > 64 ? null
+                : history.createHistoricTaskInstanceQuery().taskId(taskId).taskAssignee(userId).finished().singleResult();
+        if (done == null) {
+            throw ApiException.notFound("已办任务 " + taskId);
+        }
+        String pid = done.getProcessInstanceId();
+        List<Task> next = tasks.createTaskQuery().processInstanceId(pid).list();
+        boolean laterWork = history.createHistoricTaskInstanceQuery().processInstanceId(pid).finished()
+                .taskCompletedAfter(done.getEndTime()).list().stream().anyMatch(t -> !t.getId().equals(done.getId()));
+        if (next.isEmpty() || laterWork || next.stream().anyMatch(t -> t.getAssignee() != null)) {
+            throw ApiException.conflict("NOT_WITHDRAWABLE", "下一环节已有人处理或办件已办结，不能撤回");
+        }
+        String no = (String) history.createHistoricVariableInstanceQuery().processInstanceId(pid)
+                .variableName("applicationNo").singleResult().getValue();
+        if (ACCEPTANCE_STEPS.contains(done.getTaskDefinitionKey())) {
+            LocalDate deadline = applications.returnedToAcceptance(no, actor(user, null), "WITHDRAW_STEP", opinion);
+            workflow.setAcceptDeadline(pid, deadline);
+        } else {
+            applications.recorded(no, actor(user, null), "WITHDRAW_STEP", "撤回“" + done.getName() + "”：" + opinion);
+        }
+        workflow.moveTo(pid, done.getTaskDefinitionKey());
+        Task again = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(done.getTaskDefinitionKey())
+                .taskCandidateGroupIn(Assignment.groupsOf(user)).list().stream().findFirst().orElse(null);
+        if (again == null) {
+            return null;
+        }
+        tasks.claim(again.getId(), userId);
+        return detail(again.getId());
+    }
+
+    /** The clerk's substitute while away (代理人), if one is set. */
+    public record Substitution(String toUsername, String displayName, LocalDate from, LocalDate to) {
+    }
+
+    public Substitution substitution() {
+        TaskMapper.Substitution s = mapper.findSubstitution(identity.current().accountId());
+        if (s == null) {
+            return null;
+        }
+        CurrentUser substitute = identity.staffMember(s.substituteId()).orElse(null);
+        return new Substitution(substitute == null ? null : substitute.username(),
+                substitute == null ? null : substitute.displayName(), s.startsOn(), s.endsOn());
+    }
+
+    public Substitution setSubstitution(Substitution request) {
+        CurrentUser user = identity.current();
+        CurrentUser substitute = colleague(user, request.toUsername());
+        LocalDate today = clock.today();
+        if (request.from() == null || request.to() == null || request.to().isBefore(request.from()) || request.to().isBefore(today)
+                || request.from().plusDays(90).isBefore(request.to())) {
+            throw ApiException.badParameter("to", "请填写不早于今天、不超过 90 天的外出期间");
+        }
+        return transactions.retryingDeadlocks(() -> {
+            mapper.deleteSubstitution(user.accountId());
+            mapper.insertSubstitution(user.accountId(), substitute.accountId(), request.from(), request.to());
+            notifications.send(substitute.accountId(), "代理办理", user.displayName() + " 在 " + request.from() + " 至 "
+                    + request.to() + " 外出期间，由您代为办理其待办任务。", null);
+            return substitution();
+        });
+    }
+
+    public void clearSubstitution() {
+        mapper.deleteSubstitution(identity.current().accountId());
+    }
+
+    /** Batch acceptance or approval of instant items (即办件): each task on its own, each answer reported. */
+    public record BatchResult(String taskId, int status, String code, String detail) {
+    }
+
+    public List<BatchResult> batch(String action, List<String> taskIds, String opinion) {
+        if (!action.equals("accept") && !action.equals("approve")) {
+            throw ApiException.badParameter("action", "批量办理只支持 accept 或 approve");
+        }
+        if (taskIds == null || taskIds.isEmpty() || taskIds.size() > 50) {
+            throw ApiException.badParameter("taskIds", "请选择 1 到 50 个任务");
+        }
+        List<BatchResult> results = new ArrayList<>();
+        for (String taskId : taskIds) {
+            try {
+                Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+                if (task != null && !"handleInstant".equals(task.getTaskDefinitionKey())) {
+                    throw ApiException.conflict("NOT_INSTANT", "只有即办件可以批量办理");
+                }
+                // An instant item's one step accepts and approves together.
+                act(taskId, "approve", new ActionRequest(opinion, null, null, null, null, null, null, null, null));
+                results.add(new BatchResult(taskId, 200, "OK", null));
+            } catch (ApiException e) {
+                results.add(new BatchResult(taskId, e.status().value(), e.code(), e.getMessage()));
+            } catch (org.flowable.common.engine.api.FlowableOptimisticLockingException
+                    | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException e) {
+                results.add(new BatchResult(taskId, 409, "CONCURRENT_UPDATE", "该任务已被他人处理或签收"));
+            }
+        }
+        return results;
+    }
+
+    /** A member of staff of the same agency, for transfer and delegation. */
+    private CurrentUser colleague(CurrentUser user, String username) {
+        return identity.staffMember(username)
+                .filter(t -> t.agencyId() != null && t.agencyId().equals(user.agencyId()) && t.accountId() != user.accountId())
+                .orElseThrow(() -> ApiException.badParameter("toUsername", "只能委派给本单位的其他工作人员"));
     }
 
     private void transfer(Task task, CurrentUser user, String no, String toUsername, String opinion) {
@@ -216,9 +453,15 @@ public class WorkbenchService {
         if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
             return actions;
         }
-        actions.add("transfer");
+        if (task.getDelegationState() == org.flowable.task.api.DelegationState.PENDING) {
+            // A delegate helps and answers back; the decision stays with the owner.
+            return List.of("resolve", "copy");
+        }
+        actions.addAll(List.of("transfer", "delegate", "copy"));
+        boolean lead = candidateGroups(task).contains(Assignment.group(h.agencyId(), Role.REVIEW));
         for (String action : STEP_ACTIONS.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
-            if (permitted(action, task.getTaskDefinitionKey(), user) && possible(action, h)) {
+            boolean signers = action.equals("addSigner") || action.equals("removeSigner");
+            if (permitted(action, task.getTaskDefinitionKey(), user) && possible(action, h) && (!signers || lead)) {
                 actions.add(action);
             }
         }
@@ -233,7 +476,9 @@ public class WorkbenchService {
         return switch (action) {
             case "accept", "refuse", "supplement" -> p.contains("application:accept");
             case "review" -> p.contains("application:review");
-            case "approve", "reject", "return" -> p.contains("application:approve");
+            case "approve", "reject" -> p.contains("application:approve");
+            case "return" -> p.contains("application:review") || p.contains("application:approve");
+            case "addSigner", "removeSigner" -> p.contains("application:review");
             case "suspend", "resume" -> p.contains("application:review") || p.contains("application:approve");
             case "extend" -> p.contains("application:extend");
             default -> false;
@@ -253,16 +498,18 @@ public class WorkbenchService {
     }
 
     private static boolean knownAction(String action) {
-        return Set.of("claim", "unclaim", "transfer", "accept", "refuse", "supplement", "review", "approve", "reject",
-                "return", "suspend", "resume", "extend").contains(action);
+        return Set.of("claim", "unclaim", "transfer", "delegate", "resolve", "copy", "accept", "refuse", "supplement",
+                "review", "approve", "reject", "return", "suspend", "resume", "extend", "addSigner", "removeSigner",
+                "withdraw").contains(action);
     }
 
     /**
      * The task if this clerk may see it. A task of another agency answers 404, like one that never existed; a
      * task the clerk could have taken that someone else has just completed answers 409.
      */
-    private Task visibleTask(String taskId, CurrentUser user, boolean forReading) {
-        List<String> groups = Assignment.groupsOf(user);
+    private Task visibleTask(String taskId, Scope scope, boolean forReading) {
+        CurrentUser user = scope.user();
+        List<String> groups = scope.groups();
         String userId = String.valueOf(user.accountId());
         Task task = taskId == null || taskId.length() > 64 ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
@@ -275,7 +522,7 @@ public class WorkbenchService {
             throw ApiException.notFound("任务 " + taskId);
         }
         boolean candidate = !groups.isEmpty() && candidateGroups(task).stream().anyMatch(groups::contains);
-        if (userId.equals(task.getAssignee()) || candidate && (task.getAssignee() == null || forReading)) {
+        if (scope.userIds().contains(task.getAssignee()) || candidate && (task.getAssignee() == null || forReading)) {
             return task;
         }
         if (candidate) {

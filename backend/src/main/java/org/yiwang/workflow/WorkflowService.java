@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ManagementService;
+import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.Execution;
@@ -29,15 +30,17 @@ public class WorkflowService {
     private final TaskService tasks;
     private final HistoryService history;
     private final ManagementService management;
+    private final RepositoryService repository;
     private final Assignment assignment;
     private final Clock clock;
 
     WorkflowService(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management,
-            Assignment assignment, Clock clock) {
+            RepositoryService repository, Assignment assignment, Clock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
         this.management = management;
+        this.repository = repository;
         this.assignment = assignment;
         this.clock = clock;
     }
@@ -102,6 +105,63 @@ public class WorkflowService {
             fired++;
         }
         return fired;
+    }
+
+    /** The process diagram with the steps done and the steps under way, for the bpmn-js viewer. */
+    public record Diagram(String xml, List<String> completed, List<String> active) {
+    }
+
+    public Diagram diagram(String processInstanceId) {
+        var instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        String xml;
+        try (var in = repository.getProcessModel(instance.getProcessDefinitionId())) {
+            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> completed = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .finished().list().stream().map(a -> a.getActivityId()).distinct().toList();
+        List<String> active = runtime.createExecutionQuery().processInstanceId(processInstanceId).list().stream()
+                .map(Execution::getActivityId).filter(java.util.Objects::nonNull).distinct().toList();
+        return new Diagram(xml, completed, active);
+    }
+
+    /** A step of the process a case has been through: its id and name. */
+    public record Step(String key, String name) {
+    }
+
+    /** The user steps this case has completed, oldest first, without repeats. */
+    public List<Step> completedSteps(String processInstanceId) {
+        Map<String, Step> steps = new java.util.LinkedHashMap<>();
+        history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
+                .orderByHistoricTaskInstanceEndTime().asc().list()
+                .forEach(t -> steps.putIfAbsent(t.getTaskDefinitionKey(), new Step(t.getTaskDefinitionKey(), t.getName())));
+        return List.copyOf(steps.values());
+    }
+
+    /**
+     * Moves a case from wherever it is — one task, parallel branches, or every instance of a multi-instance
+     * step — back to an earlier step (退回, 撤回), with Flowable's change-activity-state API.
+     */
+    public void moveTo(String processInstanceId, String stepKey) {
+        List<String> active = tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .map(org.flowable.task.api.Task::getTaskDefinitionKey).distinct().toList();
+        runtime.createChangeActivityStateBuilder().processInstanceId(processInstanceId)
+                .moveActivityIdsToSingleActivityId(active, stepKey).changeState();
+    }
+
+    public void setAcceptDeadline(String processInstanceId, LocalDate deadline) {
+        runtime.setVariable(processInstanceId, "acceptDeadline", endOf(deadline));
+    }
+
+    /** 加签: one more parallel reviewer on a countersign (会签) step. */
+    public void addSigner(String processInstanceId, String stepKey, String group) {
+        runtime.addMultiInstanceExecution(stepKey, processInstanceId, Map.of("reviewGroupOfAgency", group));
+    }
+
+    /** 减签: removes a reviewer who has not finished; the step completes without them. */
+    public void removeSigner(String executionId) {
+        runtime.deleteMultiInstanceExecution(executionId, false);
     }
 
     /** Timers fire at the end of the deadline day in the platform's time zone. */

@@ -61,6 +61,12 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/admin/staff/{id}/reset-password", "133333P");
         row("POST /api/v1/admin/staff/{id}/disable", "133333P");
         row("POST /api/v1/admin/staff/{id}/enable", "133333P");
+        row("POST /api/v1/admin/models/import", "133333P");
+        row("GET /api/v1/admin/models", "133333P");
+        row("GET /api/v1/admin/models/{id}", "133333P");
+        row("PUT /api/v1/admin/models/{id}", "133333P");
+        row("GET /api/v1/admin/models/{id}/validate", "133333P");
+        row("POST /api/v1/admin/models/{id}/deploy", "133333P");
         row("POST /api/v1/applications", "1PP3333");
         row("PUT /api/v1/applications/{no}", "1PP3333");
         row("POST /api/v1/applications/{no}/materials", "1PP3333");
@@ -71,6 +77,7 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/applications", "1PP3333");
         row("GET /api/v1/applications/{no}", "1PPPPPP");
         row("GET /api/v1/applications/{no}/materials/{id}/content", "1PPPPPP");
+        row("GET /api/v1/applications/{no}/diagram", "1PPPPPP");
         row("GET /api/v1/portal/progress", "PPPPPPP");
         row("GET /api/v1/licenses/verify", "PPPPPPP");
         row("GET /api/v1/licenses/{no}/pdf", "1PPPPPP");
@@ -80,6 +87,10 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/workbench/tasks", "133PPP3");
         row("GET /api/v1/workbench/tasks/{taskId}", "133PPP3");
         row("POST /api/v1/workbench/tasks/{taskId}/{action}", "133PP33");
+        row("POST /api/v1/workbench/tasks/batch/{action}", "133PP33");
+        row("GET /api/v1/workbench/substitute", "133PP33");
+        row("PUT /api/v1/workbench/substitute", "133PP33");
+        row("DELETE /api/v1/workbench/substitute", "133PP33");
         // Last: it ends each caller's session.
         row("POST /api/v1/auth/logout", "1PPPPPP");
     }
