@@ -33,6 +33,8 @@ class Application {
     LocalDate suspendedSince;
     ApplicationStatus resumeStatus;
     LocalDate dueDate;
+    /** The day the clock turns YELLOW, derived from the due date whenever the row is written. */
+    LocalDate yellowFrom;
     String warnedLevel;
     int supplementCount;
     String supplementOpinion;

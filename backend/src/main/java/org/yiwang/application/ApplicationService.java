@@ -232,6 +232,7 @@ public class ApplicationService {
             a.acceptDeadline = statutoryClock.acceptDeadline(now.toLocalDate());
             a.dueDate = a.acceptDeadline;
         }
+        a.yellowFrom = statutoryClock.yellowFrom(a.dueDate, a.limitDays + a.extendedDays);
         if (mapper.update(a, now) == 0) {
             return replay(mapper.findById(a.id), idempotencyKey);
         }
@@ -618,6 +619,7 @@ public class ApplicationService {
     }
 
     private void save(Application a) {
+        a.yellowFrom = statutoryClock.yellowFrom(a.dueDate, a.limitDays + a.extendedDays);
         if (mapper.update(a, LocalDateTime.now(clock)) == 0) {
             throw concurrent();
         }

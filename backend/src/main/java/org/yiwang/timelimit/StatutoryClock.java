@@ -50,6 +50,15 @@ public class StatutoryClock {
         return calendar.addWorkingDays(accepted, limitDays + extendedDays + suspendedDays);
     }
 
+    /** The first day on which {@link #state} shows YELLOW for this due date and limit. */
+    public LocalDate yellowFrom(LocalDate due, int totalDays) {
+        if (due == null) {
+            return null;
+        }
+        int warnAt = (int) Math.ceil(warnShare * totalDays);
+        return calendar.workingDaysBefore(due, Math.max(0, totalDays - warnAt));
+    }
+
     /** Working days a special procedure took: from its first day up to the day it ended. */
     public int suspendedWorkingDays(LocalDate since, LocalDate until) {
         return Math.max(0, calendar.workingDaysBetween(since, until));

@@ -95,6 +95,21 @@ public class WorkingCalendar {
         return date;
     }
 
+    /** The earliest day from which at most {@code days} working days remain until {@code to}. */
+    public LocalDate workingDaysBefore(LocalDate to, int days) {
+        if (days < 0 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days out of range: " + days);
+        }
+        LocalDate date = to;
+        for (int remaining = 0;; date = date.minusDays(1)) {
+            int before = remaining + (isWorkingDay(date) ? 1 : 0);
+            if (before > days) {
+                return date;
+            }
+            remaining = before;
+        }
+    }
+
     /** Working days after {@code from} up to and including {@code to}; negative when {@code to} is earlier. */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {

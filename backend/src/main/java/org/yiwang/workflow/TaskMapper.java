@@ -10,20 +10,19 @@ import org.apache.ibatis.annotations.Param;
 interface TaskMapper {
 
     List<TaskRow> findTodo(@Param("userIds") List<String> userIds, @Param("groups") List<String> groups,
-            @Param("applicationNo") String applicationNo, @Param("offset") int offset, @Param("limit") int limit);
+            @Param("f") TaskFilter filter, @Param("offset") int offset, @Param("limit") int limit);
 
-    long countTodo(@Param("userIds") List<String> userIds, @Param("groups") List<String> groups,
-            @Param("applicationNo") String applicationNo);
+    long countTodo(@Param("userIds") List<String> userIds, @Param("groups") List<String> groups, @Param("f") TaskFilter filter);
 
-    List<TaskRow> findDone(@Param("userId") String userId, @Param("applicationNo") String applicationNo,
+    List<TaskRow> findDone(@Param("userId") String userId, @Param("f") TaskFilter filter, @Param("offset") int offset,
+            @Param("limit") int limit);
+
+    long countDone(@Param("userId") String userId, @Param("f") TaskFilter filter);
+
+    List<TaskRow> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter,
             @Param("offset") int offset, @Param("limit") int limit);
 
-    long countDone(@Param("userId") String userId, @Param("applicationNo") String applicationNo);
-
-    List<TaskRow> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("applicationNo") String applicationNo,
-            @Param("offset") int offset, @Param("limit") int limit);
-
-    long countInRegion(@Param("regionPrefix") String regionPrefix, @Param("applicationNo") String applicationNo);
+    long countInRegion(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter);
 
     TaskRow findOpen(@Param("taskId") String taskId);
 

@@ -34,9 +34,14 @@ class WorkbenchController {
     @GetMapping("/tasks")
     @Operation(summary = "The clerk's tasks: todo, done, cc (copied to me), or (supervisors) all in their region's subtree")
     PageResult<WorkbenchService.TaskView> list(@RequestParam(defaultValue = "todo") String view,
-            @RequestParam(required = false) String applicationNo, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String applicationNo, @RequestParam(required = false) String itemName,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String clock,
+            @RequestParam(required = false) java.time.LocalDate receivedFrom,
+            @RequestParam(required = false) java.time.LocalDate receivedTo, @RequestParam(required = false) Long agencyId,
+            @RequestParam(required = false) String level, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return workbench.list(view, applicationNo, Paging.of(page, size));
+        return workbench.list(new WorkbenchService.ListQuery(view, applicationNo, itemName, status, clock, receivedFrom,
+                receivedTo, agencyId, level), Paging.of(page, size));
     }
 
     @GetMapping("/tasks/{taskId}")

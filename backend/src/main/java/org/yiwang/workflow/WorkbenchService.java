@@ -133,17 +133,23 @@ public class WorkbenchService {
         return new Scope(user, ids, groups, absent);
     }
 
-    public PageResult<TaskView> list(String view, String applicationNo, Paging paging) {
+    /** What the lists can be narrowed by, as the workbench sends it. */
+    public record ListQuery(String view, String applicationNo, String itemName, String status, String clock,
+            LocalDate receivedFrom, LocalDate receivedTo, Long agencyId, String level) {
+    }
+
+    public PageResult<TaskView> list(ListQuery q, Paging paging) {
         CurrentUser user = identity.current();
-        String no = applicationNo == null || applicationNo.isBlank() ? null : applicationNo.trim();
+        String view = q.view();
+        TaskFilter f = filter(q);
         String userId = String.valueOf(user.accountId());
         Scope scope = scope(user);
         List<String> groups = scope.groups();
         return switch (view == null ? "todo" : view) {
-            case "todo" -> paging.result(views(mapper.findTodo(scope.userIds(), groups, no, paging.offset(), paging.size())),
-                    mapper.countTodo(scope.userIds(), groups, no));
-            case "done" -> paging.result(views(mapper.findDone(userId, no, paging.offset(), paging.size())),
-                    mapper.countDone(userId, no));
+            case "todo" -> paging.result(views(mapper.findTodo(scope.userIds(), groups, f, paging.offset(), paging.size())),
+                    mapper.countTodo(scope.userIds(), groups, f));
+            case "done" -> paging.result(views(mapper.findDone(userId, f, paging.offset(), paging.size())),
+                    mapper.countDone(userId, f));
             case "cc" -> applications.copiedTo(user.accountId(), paging).map(c -> new TaskView(null, "抄送", null, null,
                     c.createdAt(), null, c.applicationNo(), c.itemName(), c.agencyName(), c.status().name(), c.dueDate(),
                     c.remainingWorkingDays(), c.clock()));
@@ -151,8 +157,8 @@ public class WorkbenchService {
                 if (!user.permissions().contains("task:supervise")) {
                     throw ApiException.forbidden("只有监察人员可以查看辖区内的全部任务");
                 }
-                yield paging.result(views(mapper.findInRegion(user.regionCode(), no, paging.offset(), paging.size())),
-                        mapper.countInRegion(user.regionCode(), no));
+                yield paging.result(views(mapper.findInRegion(user.regionCode(), f, paging.offset(), paging.size())),
+                        mapper.countInRegion(user.regionCode(), f));
             }
             default -> throw ApiException.badParameter("view", "view 须为 todo、done、cc 或 all");
         };
@@ -412,6 +418,32 @@ public class WorkbenchService {
             }
         }
         return results;
+    }
+
+    private TaskFilter filter(ListQuery q) {
+        if (q.status() != null && !q.status().isBlank()) {
+            try {
+                ApplicationStatus.valueOf(q.status());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badParameter("status", "未知的办件状态 " + q.status());
+            }
+        }
+        if (q.clock() != null && !q.clock().isBlank() && !Set.of("GREEN", "YELLOW", "RED", "SUSPENDED").contains(q.clock())) {
+            throw ApiException.badParameter("clock", "clock 须为 GREEN、YELLOW、RED 或 SUSPENDED");
+        }
+        if (q.level() != null && !q.level().isBlank() && !Set.of("PROVINCE", "CITY_COUNTY", "TOWNSHIP", "VILLAGE").contains(q.level())) {
+            throw ApiException.badParameter("level", "level 须为 PROVINCE、CITY_COUNTY、TOWNSHIP 或 VILLAGE");
+        }
+        if (q.receivedFrom() != null && q.receivedTo() != null && q.receivedTo().isBefore(q.receivedFrom())) {
+            throw ApiException.badParameter("receivedTo", "截止日期不能早于起始日期");
+        }
+        return new TaskFilter(blank(q.applicationNo()), blank(q.itemName()), blank(q.status()), blank(q.clock()),
+                q.receivedFrom(), q.receivedTo() == null ? null : q.receivedTo().plusDays(1), q.agencyId(), blank(q.level()),
+                clock.today());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** A member of staff of the same agency, for transfer and delegation. */

@@ -153,6 +153,8 @@ class StatutoryClockTest {
         assertThat(j.application(applicant, no).path("clock").asText()).isEqualTo("GREEN");
 
         at(addWorkingDays("2026-11-16", limit - 1) + "T09:00");
+        assertThat(Personas.login(port, "hk.review").get("/api/v1/workbench/tasks", "clock", "YELLOW", "size", 100).json()
+                .path("items").findValuesAsText("applicationNo")).contains(no);
         applications.raiseClockWarnings();
         JsonNode yellow = j.application(applicant, no);
         assertThat(yellow.path("clock").asText()).isEqualTo("YELLOW");
@@ -169,7 +171,17 @@ class StatutoryClockTest {
         JsonNode inbox = Personas.login(port, "hk.supervisor").get("/api/v1/notifications", "size", 100).json();
         assertThat(inbox.path("items").findValuesAsText("title")).contains("时限预警", "超期督办");
         assertThat(inbox.path("items").findValuesAsText("applicationNo")).contains(no);
-        JsonNode supervised = Personas.login(port, "hk.supervisor").get("/api/v1/workbench/tasks", "view", "all", "applicationNo", no).json();
+        Api supervisor = Personas.login(port, "hk.supervisor");
+        JsonNode supervised = supervisor.get("/api/v1/workbench/tasks", "view", "all", "applicationNo", no).json();
         assertThat(supervised.path("items").get(0).path("clock").asText()).isEqualTo("RED");
+        assertThat(supervisor.get("/api/v1/workbench/tasks", "view", "all", "clock", "RED", "size", 100).json()
+                .path("items").findValuesAsText("applicationNo")).contains(no);
+        assertThat(supervisor.get("/api/v1/workbench/tasks", "view", "all", "clock", "GREEN", "size", 100).json()
+                .path("items").findValuesAsText("applicationNo")).doesNotContain(no);
+        assertThat(supervisor.get("/api/v1/workbench/tasks", "view", "all", "clock", "RED", "receivedFrom", "2026-11-16",
+                "receivedTo", "2026-11-16", "itemName", item.path("name").asText(), "status", "ACCEPTED").json()
+                .path("items").findValuesAsText("applicationNo")).contains(no);
+        assertThat(supervisor.get("/api/v1/workbench/tasks", "view", "all", "clock", "RED", "receivedFrom", "2026-11-17").json()
+                .path("items").findValuesAsText("applicationNo")).doesNotContain(no);
     }
 }

@@ -208,4 +208,20 @@ class WorkbenchActionsTest {
         assertThat(results.findValuesAsText("status")).containsExactly("200", "200", "404");
         numbers.forEach(no -> assertThat(j.application(applicant, no).path("status").asText()).isEqualTo("CONCLUDED"));
     }
+
+    @Test
+    void listsAreFilteredOnTheServerAndBadFiltersAreRefused() {
+        Api clerk = Personas.login(port, "hk.accept");
+        assertProblem(clerk.get("/api/v1/workbench/tasks", "status", "HAPPY"), 400, "INVALID_PARAMETER");
+        assertProblem(clerk.get("/api/v1/workbench/tasks", "clock", "BLUE"), 400, "INVALID_PARAMETER");
+        assertProblem(clerk.get("/api/v1/workbench/tasks", "receivedFrom", "2026-12-01", "receivedTo", "2026-11-01"), 400,
+                "INVALID_PARAMETER");
+        assertProblem(clerk.get("/api/v1/workbench/tasks", "view", "everything"), 400, "INVALID_PARAMETER");
+        Journeys j = new Journeys(port);
+        String no = j.apply(Personas.login(port, "applicant"), j.haikouLicensingItem(), "4601");
+        assertThat(clerk.get("/api/v1/workbench/tasks", "status", "SUBMITTED", "size", 100).json().path("items")
+                .findValuesAsText("applicationNo")).contains(no);
+        assertThat(clerk.get("/api/v1/workbench/tasks", "status", "ACCEPTED", "size", 100).json().path("items")
+                .findValuesAsText("applicationNo")).doesNotContain(no);
+    }
 }
