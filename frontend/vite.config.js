@@ -18,7 +18,8 @@ export default defineConfig({
     outDir: 'target/classes/static',
     emptyOutDir: true,
   },
+  // `npm run dev` and `vite preview` forward /api to a backend: YIWANG_API_URL, else http://localhost:8080.
   server: {
-    proxy: { '/api': 'http://localhost:8080' },
+    proxy: { '/api': process.env.YIWANG_API_URL || 'http://localhost:8080' },
   },
 })

@@ -11,6 +11,12 @@ export default [
         props: true,
         meta: { title: 'task.title' },
       },
+      {
+        path: 'applications/:no',
+        component: () => import('./pages/ApplicationViewPage.vue'),
+        props: true,
+        meta: { title: 'appView.readOnly' },
+      },
     ],
   },
 ]
