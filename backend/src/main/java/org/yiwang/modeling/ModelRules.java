@@ -1,0 +1,412 @@
+package org.yiwang.modeling;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.xml.datatype.DatatypeFactory;
+
+import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.AdhocSubProcess;
+import org.flowable.bpmn.model.BoundaryEvent;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.BusinessRuleTask;
+import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.Event;
+import org.flowable.bpmn.model.EventSubProcess;
+import org.flowable.bpmn.model.ExclusiveGateway;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.FlowElementsContainer;
+import org.flowable.bpmn.model.FlowNode;
+import org.flowable.bpmn.model.ImplementationType;
+import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
+import org.flowable.bpmn.model.Process;
+import org.flowable.bpmn.model.ScriptTask;
+import org.flowable.bpmn.model.SendTask;
+import org.flowable.bpmn.model.SequenceFlow;
+import org.flowable.bpmn.model.ServiceTask;
+import org.flowable.bpmn.model.StartEvent;
+import org.flowable.bpmn.model.SubProcess;
+import org.flowable.bpmn.model.TimerEventDefinition;
+import org.flowable.bpmn.model.UserTask;
+import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flowable.validation.ProcessValidator;
+import org.flowable.validation.ValidationError;
+import org.flowable.validation.validator.Problems;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.stereotype.Component;
+import org.yiwang.identity.Role;
+import org.yiwang.region.RegionService;
+
+/**
+ * What a model must satisfy before it is deployed: Flowable's own validator, then the platform's rules — every
+ * user task goes to candidate groups the platform resolves, every element lies on a path from a start to an
+ * end, exclusive gateways choose by conditions, timers parse, and nothing runs code but the platform's own
+ * delegates. Expressions may read process variables only: Flowable resolves Spring beans by name in any
+ * expression, so a condition could otherwise call into the platform.
+ */
+@Component
+class ModelRules {
+
+    private static final Set<String> TEMPLATE_GROUPS = Set.of("${acceptGroup}", "${reviewGroup}", "${decideGroup}", "${headGroup}");
+    private static final String AGENCY_REVIEW_GROUP = "${reviewGroupOfAgency}";
+    private static final Set<String> DELEGATES = Set.of("${lifecycle.deemAccepted(execution)}", "${lifecycle.conclude(execution)}");
+    private static final Set<String> STAFF_ROLES = Arrays.stream(Role.values()).filter(Role::isStaffRole).map(Role::name)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Pattern AGENCY_GROUP = Pattern.compile("agency:(\\d{1,18}):([A-Z_]+)");
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern METHOD_CALL = Pattern.compile("\\w\\s*\\(");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*");
+    private static final Set<String> EL_WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "true",
+            "false", "null", "empty", "instanceof", "div", "mod");
+    private static final Set<String> RUNTIME_OBJECTS = Set.of("execution", "task");
+    private static final Pattern REPETITIONS = Pattern.compile("R\\d*");
+    private static final DatatypeFactory XSD = DatatypeFactory.newDefaultInstance();
+
+    private final ProcessEngineConfigurationImpl engine;
+    private final RegionService regions;
+    private final ListableBeanFactory beans;
+
+    ModelRules(ProcessEngineConfigurationImpl engine, RegionService regions, ListableBeanFactory beans) {
+        this.engine = engine;
+        this.regions = regions;
+        this.beans = beans;
+    }
+
+    List<Problem> check(BpmnModel model) {
+        List<Problem> out = new ArrayList<>(flowable(model));
+        List<Process> executable = model.getProcesses().stream().filter(Process::isExecutable).toList();
+        if (executable.isEmpty()) {
+            out.add(Problem.error(model.getProcesses().get(0).getId(),
+                    "流程未设为可执行：部署前须设置 isExecutable=\"true\""));
+        } else if (executable.size() > 1) {
+            out.add(Problem.error(executable.get(1).getId(), "模型有 " + executable.size()
+                    + " 个可执行流程，一个模型只能部署一个：" + executable.stream().map(Process::getId).toList()));
+        }
+        for (Process process : executable.isEmpty() ? model.getProcesses() : executable) {
+            container(out, process);
+        }
+        return out;
+    }
+
+    private List<Problem> flowable(BpmnModel model) {
+        ProcessValidator validator = engine.getProcessValidator();
+        if (validator == null) {
+            return List.of();
+        }
+        try {
+            return validator.validate(model).stream()
+                    .filter(e -> !Problems.ALL_PROCESS_DEFINITIONS_NOT_EXECUTABLE.equals(e.getProblem()))
+                    .map(ModelRules::problem).toList();
+        } catch (RuntimeException e) {
+            return List.of(Problem.error(null, "Flowable 校验器无法处理该模型，请检查流程元素及其引用是否完整"));
+        }
+    }
+
+    private static Problem problem(ValidationError e) {
+        return new Problem(e.getActivityId() != null ? e.getActivityId() : e.getProcessDefinitionId(),
+                e.getDefaultDescription(), e.isWarning() ? Problem.Severity.WARNING : Problem.Severity.ERROR);
+    }
+
+    /** The rules for the elements of a process or sub-process, and the paths between them. */
+    private void container(List<Problem> out, FlowElementsContainer container) {
+        Map<String, List<String>> next = new HashMap<>();
+        Map<String, List<String>> previous = new HashMap<>();
+        Map<String, List<SequenceFlow>> outgoing = new HashMap<>();
+        List<FlowNode> nodes = new ArrayList<>();
+        for (FlowElement e : container.getFlowElements()) {
+            if (e instanceof SequenceFlow f) {
+                link(next, previous, f.getSourceRef(), f.getTargetRef());
+                outgoing.computeIfAbsent(f.getSourceRef(), k -> new ArrayList<>()).add(f);
+                condition(out, f);
+            } else if (e instanceof FlowNode n) {
+                nodes.add(n);
+                if (n instanceof BoundaryEvent b) {
+                    link(next, previous, b.getAttachedToRefId(), b.getId());
+                }
+                node(out, n);
+            }
+        }
+        for (FlowNode n : nodes) {
+            if (n instanceof ExclusiveGateway gateway) {
+                gateway(out, gateway, outgoing.getOrDefault(gateway.getId(), List.of()));
+            }
+        }
+        if (!(container instanceof AdhocSubProcess)) {
+            paths(out, container.getId(), nodes, next, previous);
+        }
+    }
+
+    /** Every element reachable from a start event, and from every element an end event reachable. */
+    private static void paths(List<Problem> out, String containerId, List<FlowNode> nodes, Map<String, List<String>> next,
+            Map<String, List<String>> previous) {
+        // An event sub-process starts by its own event and ends inside itself.
+        List<String> starts = nodes.stream().filter(n -> n instanceof StartEvent || n instanceof EventSubProcess)
+                .map(FlowNode::getId).toList();
+        List<String> ends = nodes.stream().filter(n -> n instanceof EndEvent || n instanceof EventSubProcess)
+                .map(FlowNode::getId).toList();
+        boolean hasStart = nodes.stream().anyMatch(n -> n instanceof StartEvent);
+        boolean hasEnd = nodes.stream().anyMatch(n -> n instanceof EndEvent);
+        if (!hasStart) {
+            out.add(Problem.error(containerId, "没有开始事件"));
+        }
+        if (!hasEnd) {
+            out.add(Problem.error(containerId, "没有结束事件"));
+        }
+        Set<String> reached = search(starts, next);
+        Set<String> finishing = search(ends, previous);
+        for (FlowNode n : nodes) {
+            if (n instanceof EventSubProcess) {
+                continue;
+            }
+            if (hasStart && !reached.contains(n.getId())) {
+                out.add(Problem.error(n.getId(), label(n) + " 无法从开始事件到达"));
+            } else if (hasEnd && !finishing.contains(n.getId())) {
+                out.add(Problem.error(n.getId(), "从 " + label(n) + " 出发无法到达结束事件"));
+            }
+        }
+    }
+
+    private void node(List<Problem> out, FlowNode n) {
+        if (!n.getExecutionListeners().isEmpty()) {
+            out.add(Problem.error(n.getId(), "不允许执行监听器：平台只执行自己的流程服务"));
+        }
+        if (n instanceof UserTask t) {
+            userTask(out, t);
+        } else if (n instanceof ServiceTask t) {
+            serviceTask(out, t);
+        } else if (n instanceof ScriptTask || n instanceof BusinessRuleTask || n instanceof SendTask) {
+            out.add(Problem.error(n.getId(), "出于安全原因，不允许脚本任务、业务规则任务和发送任务"));
+        } else if (n instanceof SubProcess s) {
+            container(out, s);
+        }
+        if (n instanceof Event e) {
+            e.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                    .forEach(d -> timer(out, n.getId(), (TimerEventDefinition) d));
+        }
+        if (n instanceof Activity a && a.getLoopCharacteristics() != null) {
+            MultiInstanceLoopCharacteristics loop = a.getLoopCharacteristics();
+            expressionIfAny(out, n.getId(), loop.getLoopCardinality());
+            expressionIfAny(out, n.getId(), loop.getCompletionCondition());
+        }
+    }
+
+    private void userTask(List<Problem> out, UserTask t) {
+        if (!t.getTaskListeners().isEmpty()) {
+            out.add(Problem.error(t.getId(), "不允许任务监听器：平台只执行自己的流程服务"));
+        }
+        if (!t.getCandidateUsers().isEmpty()) {
+            out.add(Problem.error(t.getId(), "不支持候选人（candidateUsers）：请用候选组，由该组工作人员签收办理"));
+        }
+        if (t.getAssignee() != null && !t.getAssignee().isBlank()) {
+            out.add(Problem.error(t.getId(), "平台无法解析固定办理人 " + t.getAssignee() + "：请用候选组，由该组工作人员签收办理"));
+        }
+        if (t.getCandidateGroups().isEmpty()) {
+            out.add(Problem.error(t.getId(), "用户任务 " + label(t) + " 没有候选组，平台无法确定由谁办理"));
+        }
+        for (String group : t.getCandidateGroups()) {
+            String wrong = groupProblem(t, group.trim());
+            if (wrong != null) {
+                out.add(Problem.error(t.getId(), wrong));
+            }
+        }
+    }
+
+    private String groupProblem(UserTask t, String group) {
+        if (TEMPLATE_GROUPS.contains(group)) {
+            return null;
+        }
+        if (AGENCY_REVIEW_GROUP.equals(group)) {
+            return overReviewGroups(t.getLoopCharacteristics()) ? null
+                    : "候选组 ${reviewGroupOfAgency} 只能用于以 ${reviewGroups} 为集合、reviewGroupOfAgency 为元素变量的多实例任务";
+        }
+        Matcher m = AGENCY_GROUP.matcher(group);
+        if (!m.matches()) {
+            return "候选组 " + group + " 无法解析：须为 ${acceptGroup}、${reviewGroup}、${decideGroup}、${headGroup}、"
+                    + "多实例的 ${reviewGroupOfAgency}，或 agency:{实施主体编号}:{角色}";
+        }
+        if (regions.agencyByIdIfExists(Long.parseLong(m.group(1))).isEmpty()) {
+            return "候选组 " + group + " 中的实施主体 " + m.group(1) + " 不存在";
+        }
+        if (!STAFF_ROLES.contains(m.group(2))) {
+            return "候选组 " + group + " 中的角色须为工作人员角色之一：" + STAFF_ROLES.stream().sorted().toList();
+        }
+        return null;
+    }
+
+    private static boolean overReviewGroups(MultiInstanceLoopCharacteristics loop) {
+        if (loop == null || !"reviewGroupOfAgency".equals(loop.getElementVariable())) {
+            return false;
+        }
+        Set<String> collection = Set.of("${reviewGroups}", "reviewGroups");
+        return collection.contains(String.valueOf(loop.getInputDataItem()).trim())
+                || collection.contains(String.valueOf(loop.getCollectionString()).trim());
+    }
+
+    private static void serviceTask(List<Problem> out, ServiceTask t) {
+        boolean platformDelegate = t.getClass() == ServiceTask.class && t.getType() == null
+                && ImplementationType.IMPLEMENTATION_TYPE_EXPRESSION.equals(t.getImplementationType())
+                && t.getImplementation() != null && DELEGATES.contains(t.getImplementation().replaceAll("\\s", ""));
+        if (!platformDelegate) {
+            out.add(Problem.error(t.getId(), "服务任务只能以表达式调用平台的 ${lifecycle.deemAccepted(execution)} 或 "
+                    + "${lifecycle.conclude(execution)}；出于安全原因不允许 flowable:class、delegateExpression 或其他类型"));
+        }
+    }
+
+    private static void gateway(List<Problem> out, ExclusiveGateway gateway, List<SequenceFlow> flows) {
+        if (flows.size() < 2) {
+            return;
+        }
+        String defaultFlow = gateway.getDefaultFlow();
+        List<String> unconditioned = flows.stream()
+                .filter(f -> blank(f.getConditionExpression()) && !f.getId().equals(defaultFlow))
+                .map(SequenceFlow::getId).toList();
+        if (unconditioned.size() + (defaultFlow == null ? 0 : 1) > 1) {
+            out.add(Problem.error(gateway.getId(), "排他网关 " + label(gateway) + " 的出线 " + unconditioned
+                    + " 没有条件：除至多一条默认出线外，每条出线都须有条件"));
+        }
+    }
+
+    private void condition(List<Problem> out, SequenceFlow f) {
+        if (blank(f.getConditionExpression())) {
+            return;
+        }
+        if (!isExpression(f.getConditionExpression())) {
+            out.add(Problem.error(f.getId(), "条件 " + f.getConditionExpression() + " 须为表达式 ${...}"));
+            return;
+        }
+        expression(out, f.getId(), f.getConditionExpression());
+    }
+
+    private void timer(List<Problem> out, String id, TimerEventDefinition t) {
+        String date = trimmed(t.getTimeDate());
+        String duration = trimmed(t.getTimeDuration());
+        String cycle = trimmed(t.getTimeCycle());
+        if (Stream.of(date, duration, cycle).filter(Objects::nonNull).count() != 1) {
+            out.add(Problem.error(id, "定时器须设置且只设置 timeDate、timeDuration、timeCycle 之一"));
+        } else if (date != null) {
+            if (isExpression(date)) {
+                expression(out, id, date);
+            } else if (!isDateTime(date)) {
+                out.add(Problem.error(id, "定时器时间 " + date + " 不是 ISO 8601 日期时间，也不是表达式 ${...}"));
+            }
+        } else if (duration != null && !isDuration(duration)) {
+            out.add(Problem.error(id, "定时器时长 " + duration + " 不是 ISO 8601 时长（如 P5D、PT2H）"));
+        } else if (cycle != null && !isCycle(cycle)) {
+            out.add(Problem.error(id, "定时器周期 " + cycle + " 须为 ISO 8601 重复区间（如 R3/PT10M、R/2026-01-01T08:00:00/P1D）"));
+        }
+    }
+
+    private void expressionIfAny(List<Problem> out, String id, String text) {
+        if (!blank(text) && isExpression(text)) {
+            expression(out, id, text);
+        }
+    }
+
+    /** An expression that reads process variables only: no method calls, no beans, no engine objects. */
+    private void expression(List<Problem> out, String id, String text) {
+        String code = STRING_LITERAL.matcher(text).replaceAll("''");
+        if (METHOD_CALL.matcher(code).find()) {
+            out.add(Problem.error(id, "表达式 " + text + " 调用了方法：条件和定时器表达式只能读取流程变量"));
+            return;
+        }
+        Matcher names = IDENTIFIER.matcher(code.replaceAll("[$#]\\{", " "));
+        while (names.find()) {
+            String name = names.group();
+            if (!EL_WORDS.contains(name) && (RUNTIME_OBJECTS.contains(name) || beans.containsBean(name))) {
+                out.add(Problem.error(id, "表达式 " + text + " 引用了系统对象 " + name + "：只能读取流程变量"));
+                return;
+            }
+        }
+        try {
+            engine.getExpressionManager().createExpression(text);
+        } catch (RuntimeException e) {
+            out.add(Problem.error(id, "表达式 " + text + " 语法错误"));
+        }
+    }
+
+    private static boolean isExpression(String text) {
+        String t = text.trim();
+        return (t.startsWith("${") || t.startsWith("#{")) && t.endsWith("}");
+    }
+
+    private static boolean isDateTime(String text) {
+        for (DateTimeFormatter format : List.of(DateTimeFormatter.ISO_DATE_TIME, DateTimeFormatter.ISO_DATE)) {
+            try {
+                format.parse(text);
+                return true;
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDuration(String text) {
+        if (!text.startsWith("P")) {
+            return false;
+        }
+        try {
+            XSD.newDuration(text);
+            return true;
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** R[n]/duration, R[n]/start/duration or R[n]/duration/end. */
+    private static boolean isCycle(String text) {
+        String[] parts = text.split("/", -1);
+        if (parts.length < 2 || parts.length > 3 || !REPETITIONS.matcher(parts[0]).matches()) {
+            return false;
+        }
+        if (parts.length == 2) {
+            return isDuration(parts[1]);
+        }
+        return isDuration(parts[1]) && isDateTime(parts[2]) || isDateTime(parts[1]) && isDuration(parts[2]);
+    }
+
+    private static Set<String> search(Collection<String> from, Map<String, List<String>> edges) {
+        Set<String> seen = new HashSet<>(from);
+        List<String> todo = new ArrayList<>(from);
+        while (!todo.isEmpty()) {
+            for (String n : edges.getOrDefault(todo.remove(todo.size() - 1), List.of())) {
+                if (seen.add(n)) {
+                    todo.add(n);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static void link(Map<String, List<String>> next, Map<String, List<String>> previous, String from, String to) {
+        if (from != null && to != null) {
+            next.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
+            previous.computeIfAbsent(to, k -> new ArrayList<>()).add(from);
+        }
+    }
+
+    private static String label(FlowElement e) {
+        return e.getName() == null || e.getName().isBlank() ? e.getId() : "“" + e.getName() + "”";
+    }
+
+    private static String trimmed(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

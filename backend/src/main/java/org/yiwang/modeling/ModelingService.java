@@ -1,0 +1,156 @@
+package org.yiwang.modeling;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.flowable.common.engine.api.FlowableException;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.repository.Deployment;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.common.ApiException;
+import org.yiwang.common.PageResult;
+import org.yiwang.common.Paging;
+import org.yiwang.identity.CurrentUser;
+import org.yiwang.identity.IdentityService;
+import org.yiwang.supervision.AuditService;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Process models (流程建模): BPMN files imported from other tools or saved from the modeller are kept as drafts;
+ * a deployment validates the model and makes it the next version of its process definition. Applications
+ * already running stay on the version they started with, as Flowable keeps them.
+ */
+@Service
+public class ModelingService {
+
+    private final ModelingMapper mapper;
+    private final ModelRules rules;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final AuditService audit;
+    private final Clock clock;
+
+    ModelingService(ModelingMapper mapper, ModelRules rules, RepositoryService repository, IdentityService identity,
+            AuditService audit, Clock clock) {
+        this.mapper = mapper;
+        this.rules = rules;
+        this.repository = repository;
+        this.identity = identity;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A model with what stands between it and a deployment. */
+    public record ModelView(@JsonUnwrapped ProcessModel model, List<Problem> problems) {
+    }
+
+    public record Draft(String xml, String name) {
+    }
+
+    public record Validation(boolean valid, List<Problem> problems) {
+    }
+
+    public record Deployed(long id, String key, int version, String deploymentId, String processDefinitionId) {
+    }
+
+    @Transactional
+    public ModelView importModel(byte[] content, String fileName, String name, HttpServletRequest http) {
+        BpmnFile.Parsed parsed = BpmnFile.read(content);
+        ModelingMapper.NewModel m = new ModelingMapper.NewModel();
+        m.modelKey = parsed.key();
+        m.name = name(name, parsed, fileName);
+        m.xml = parsed.xml();
+        m.createdBy = identity.current().username();
+        m.createdAt = LocalDateTime.now(clock);
+        mapper.insert(m);
+        record(http, "MODEL_IMPORTED", m.id, m.name + " (" + m.modelKey + ")");
+        return new ModelView(mapper.find(m.id), rules.check(parsed.model()));
+    }
+
+    public PageResult<ProcessModel> list(Paging paging) {
+        return paging.result(mapper.list(paging.offset(), paging.size()), mapper.count());
+    }
+
+    public ModelView get(long id) {
+        ProcessModel model = existing(mapper.find(id), id);
+        return new ModelView(model, rules.check(BpmnFile.read(model.xml()).model()));
+    }
+
+    @Transactional
+    public ModelView save(long id, Draft draft, HttpServletRequest http) {
+        ProcessModel model = existing(mapper.findForUpdate(id), id);
+        BpmnFile.Parsed parsed = BpmnFile.read(draft == null ? null : draft.xml());
+        String name = name(draft.name() == null || draft.name().isBlank() ? model.name() : draft.name(), parsed, null);
+        mapper.saveDraft(id, parsed.key(), name, parsed.xml(), LocalDateTime.now(clock));
+        record(http, "MODEL_SAVED", id, name + " (" + parsed.key() + ")");
+        return new ModelView(mapper.find(id), rules.check(parsed.model()));
+    }
+
+    public Validation validate(long id) {
+        List<Problem> problems = rules.check(BpmnFile.read(existing(mapper.find(id), id).xml()).model());
+        return new Validation(problems.stream().noneMatch(Problem::blocking), problems);
+    }
+
+    @Transactional
+    public Deployed deploy(long id, HttpServletRequest http) {
+        ProcessModel model = existing(mapper.findForUpdate(id), id);
+        BpmnFile.Parsed parsed = BpmnFile.read(model.xml());
+        List<Problem> errors = rules.check(parsed.model()).stream().filter(Problem::blocking).toList();
+        if (!errors.isEmpty()) {
+            throw invalid("模型未通过校验，不能部署：共 " + errors.size() + " 个问题", errors);
+        }
+        Deployment deployment;
+        try {
+            deployment = repository.createDeployment().name(model.name()).key(parsed.key()).category("model:" + id)
+                    .addString(parsed.key() + ".bpmn20.xml", parsed.xml()).deploy();
+        } catch (FlowableException e) {
+            // What the engine's parser finds beyond the validator, e.g. an expression it cannot compile.
+            throw invalid("流程引擎拒绝部署该模型", List.of(Problem.error(parsed.key(), "流程引擎无法解析该模型：请检查表达式和元素属性")));
+        }
+        ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
+                .processDefinitionKey(parsed.key()).singleResult();
+        mapper.deployed(id, definition.getVersion(), deployment.getId(), definition.getId(), LocalDateTime.now(clock));
+        record(http, "MODEL_DEPLOYED", id, model.name() + " (" + parsed.key() + ") v" + definition.getVersion());
+        return new Deployed(id, parsed.key(), definition.getVersion(), deployment.getId(), definition.getId());
+    }
+
+    private static ModelRejected invalid(String message, List<Problem> errors) {
+        return new ModelRejected(HttpStatus.UNPROCESSABLE_ENTITY, "MODEL_INVALID", message, errors);
+    }
+
+    private static ProcessModel existing(ProcessModel model, long id) {
+        if (model == null) {
+            throw ApiException.notFound("流程模型 " + id);
+        }
+        return model;
+    }
+
+    /** The name given, else the process's own name, else the file's name without its extension, else the key. */
+    private static String name(String given, BpmnFile.Parsed parsed, String fileName) {
+        if (given != null && !given.isBlank()) {
+            if (given.strip().length() > 200) {
+                throw ApiException.badParameter("name", "模型名称不能超过 200 个字符");
+            }
+            return given.strip();
+        }
+        String name = parsed.model().getProcessById(parsed.key()).getName();
+        if ((name == null || name.isBlank()) && fileName != null) {
+            name = fileName.replaceAll("^.*[/\\\\]", "").replaceAll("\\.(bpmn20\\.xml|bpmn|xml)$", "");
+        }
+        name = name == null || name.isBlank() ? parsed.key() : name.strip();
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private void record(HttpServletRequest http, String action, long id, String detail) {
+        CurrentUser admin = identity.current();
+        audit.record(new AuditService.Event(admin.accountId(), admin.username(), action, "model:" + id, detail,
+                http.getRemoteAddr(), admin.regionCode()));
+    }
+}

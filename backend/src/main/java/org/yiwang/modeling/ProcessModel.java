@@ -1,0 +1,11 @@
+package org.yiwang.modeling;
+
+import java.time.LocalDateTime;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A stored process model; {@code xml} is only read for one model, never for lists. */
+public record ProcessModel(long id, @JsonProperty("key") String modelKey, String name, String status, int version,
+        String deploymentId, String processDefinitionId, String createdBy, LocalDateTime createdAt,
+        LocalDateTime updatedAt, String xml) {
+}
