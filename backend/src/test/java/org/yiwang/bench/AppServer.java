@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,12 +29,17 @@ final class AppServer implements AutoCloseable {
     final String baseUrl;
     /** Wall time from process start to the first {@code /actuator/health} answering UP. */
     final Duration startToHealthy;
+    /** The password of the demo accounts (applicant, hk.accept, ...) of this server. */
+    final String demoPassword;
+    /** Applications concluded on this server by a benchmark, for the ones that read them (public progress). */
+    final List<String> concludedApplications = new CopyOnWriteArrayList<>();
 
-    private AppServer(Process process, HttpClient http, String baseUrl, Duration startToHealthy) {
+    private AppServer(Process process, HttpClient http, String baseUrl, Duration startToHealthy, String demoPassword) {
         this.process = process;
         this.http = http;
         this.baseUrl = baseUrl;
         this.startToHealthy = startToHealthy;
+        this.demoPassword = demoPassword;
     }
 
     /** Starts the jar on {@code jdbcUrl} and returns once it is healthy; the output is appended to {@code log}. */
@@ -52,6 +58,10 @@ final class AppServer implements AutoCloseable {
         // thrown away after the run, so fresh random keys do. Environment, not arguments, to keep them out of ps.
         pb.environment().put("YIWANG_SECURITY_DATA_KEY", randomKey());
         pb.environment().put("YIWANG_SECURITY_HASH_KEY", randomKey());
+        // The demo profile seeds the accounts the lifecycle benchmark logs in as; the password is this run's own.
+        String demoPassword = "Bench-" + randomKey().substring(0, 16);
+        pb.environment().put("SPRING_PROFILES_ACTIVE", "demo");
+        pb.environment().put("YIWANG_DEMO_PASSWORD", demoPassword);
         long t0 = System.nanoTime();
         Process process = pb.start();
         try {
@@ -60,7 +70,7 @@ final class AppServer implements AutoCloseable {
             stop(process);
             throw e;
         }
-        return new AppServer(process, http, baseUrl, Duration.ofNanos(System.nanoTime() - t0));
+        return new AppServer(process, http, baseUrl, Duration.ofNanos(System.nanoTime() - t0), demoPassword);
     }
 
     private static void awaitHealthy(Process process, HttpClient http, String baseUrl, Path log)

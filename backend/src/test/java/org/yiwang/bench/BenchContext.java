@@ -10,6 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What benchmarks share: the settings, one HTTP client, the benchmark database and the running server,
@@ -25,6 +29,8 @@ final class BenchContext implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private AppServer server;
+    /** Databases benchmarks made for themselves, dropped on close whatever happened. */
+    private final Set<String> scratchDatabases = new LinkedHashSet<>();
 
     BenchContext(BenchConfig config) throws IOException {
         this.config = config;
@@ -42,15 +48,31 @@ final class BenchContext implements AutoCloseable {
 
     /** Drops and recreates the benchmark database, so the application starts as on a fresh installation. */
     void resetDatabase() throws SQLException {
-        dropDatabase();
+        createDatabase(DATABASE);
+    }
+
+    /** A fresh database of a benchmark's own (e.g. the bare engine's), dropped when the suite ends. */
+    synchronized String scratchDatabase(String name) throws SQLException {
+        scratchDatabases.add(name);
+        createDatabase(name);
+        return config.jdbcUrl(name);
+    }
+
+    synchronized void dropScratchDatabase(String name) throws SQLException {
+        dropDatabase(name);
+        scratchDatabases.remove(name);
+    }
+
+    private void createDatabase(String name) throws SQLException {
+        dropDatabase(name);
         try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
     }
 
-    private void dropDatabase() throws SQLException {
+    private void dropDatabase(String name) throws SQLException {
         try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+            s.execute("DROP DATABASE IF EXISTS " + name);
         }
     }
 
@@ -86,16 +108,22 @@ final class BenchContext implements AutoCloseable {
     }
 
     /**
-     * Stops the server and drops its database: a second schema holding Flowable tables on the same server
-     * is exactly what confuses Flowable when a driver setting is missing, so the suite leaves none behind.
+     * Stops the server and drops its database and the scratch ones: a second schema holding Flowable tables on
+     * the same server is exactly what confuses Flowable when a driver setting is missing, so the suite leaves
+     * none behind.
      */
     @Override
     public synchronized void close() {
         stopServer();
-        try {
-            dropDatabase();
-        } catch (SQLException e) {
-            System.err.println("could not drop " + DATABASE + ": " + e);
+        List<String> databases = new ArrayList<>(scratchDatabases);
+        databases.add(DATABASE);
+        for (String name : databases) {
+            try {
+                dropDatabase(name);
+            } catch (SQLException e) {
+                System.err.println("could not drop " + name + ": " + e);
+            }
         }
+        scratchDatabases.clear();
     }
 }

@@ -15,16 +15,25 @@ public final class BenchSuite {
 
     static final String COMMAND = "./mvnw -Pbench verify -DskipTests";
 
-    /** In run order: the startup benchmark leaves its server running for the others. */
+    /**
+     * In run order: the startup benchmark leaves its server running for the others, and the progress query reads
+     * the applications the lifecycle benchmark concluded.
+     */
     private static final List<Benchmark> BENCHMARKS = List.of(
             new StartupBenchmark(),
-            new CatalogSearchBenchmark());
+            new CatalogSearchBenchmark(),
+            new LifecycleBenchmark(),
+            new ProgressBenchmark());
 
     private BenchSuite() {
     }
 
     public static void main(String[] args) throws Exception {
         BenchConfig config = BenchConfig.fromSystemProperties();
+        List<String> names = BENCHMARKS.stream().map(Benchmark::name).toList();
+        if (!names.containsAll(config.only())) {
+            throw new IllegalArgumentException("-Dbench.only=" + String.join(",", config.only()) + ": the benchmarks are " + names);
+        }
         BenchContext ctx = new BenchContext(config);
         // Asked first so that a database that is not answering fails the suite at once.
         Report.Database database = new Report.Database(ctx.databaseVersion(), ctx.jdbcUrl());

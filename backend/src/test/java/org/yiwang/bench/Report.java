@@ -48,6 +48,12 @@ record Report(String date, String command, Machine machine, Database database, L
                 md.append("- ").append(t.met() ? "met" : "**MISSED**").append(": ").append(t.description())
                         .append(" (measured ").append(String.format(Locale.ROOT, "%.2f", t.actual())).append(")\n");
             }
+            if (!r.notes().isEmpty()) {
+                md.append('\n');
+            }
+            for (String note : r.notes()) {
+                md.append("- ").append(note).append('\n');
+            }
         }
         return md.toString();
     }
