@@ -32,9 +32,7 @@ interface ApplicationMapper {
 
     long nextSequence(@Param("region6") String region6, @Param("day") String day);
 
-    int bumpSequence(@Param("region6") String region6, @Param("day") String day);
-
-    void insertSequence(@Param("region6") String region6, @Param("day") String day);
+    void upsertSequence(@Param("region6") String region6, @Param("day") String day);
 
     void insertMaterial(@Param("applicationId") long applicationId, @Param("materialId") long materialId,
             @Param("fileName") String fileName, @Param("contentType") String contentType, @Param("sizeBytes") long sizeBytes,

@@ -3,10 +3,8 @@ package org.yiwang.application;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.common.Transactions;
 
 /**
  * 办件编号: one format for the province — the deciding agency's 6-digit division code, the date, a
@@ -21,24 +19,21 @@ class ApplicationNumbers {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final ApplicationMapper mapper;
+    private final Transactions transactions;
 
-    ApplicationNumbers(ApplicationMapper mapper) {
+    ApplicationNumbers(ApplicationMapper mapper, Transactions transactions) {
         this.mapper = mapper;
+        this.transactions = transactions;
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** The first numbers of a day are requested at once by many nodes, so the counter row is created by upsert. */
     public String next(String regionCode, LocalDate day) {
         String region6 = region6(regionCode);
         String date = day.format(DAY);
-        long seq;
-        if (mapper.bumpSequence(region6, date) == 0) {
-            try {
-                mapper.insertSequence(region6, date);
-            } catch (DuplicateKeyException e) {
-                mapper.bumpSequence(region6, date);
-            }
-        }
-        seq = mapper.nextSequence(region6, date);
+        long seq = transactions.separatelyRetryingDeadlocks(() -> {
+            mapper.upsertSequence(region6, date);
+            return mapper.nextSequence(region6, date);
+        });
         String body = region6 + date + "%06d".formatted(seq);
         return body + check(body);
     }

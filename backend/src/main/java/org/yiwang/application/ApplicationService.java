@@ -332,6 +332,22 @@ public class ApplicationService {
 
     // ---- steps taken by clerks and by the engine ------------------------------------------------------------
 
+    /** An application of the calling applicant, for features that hang off it (e.g. ratings). */
+    public record Owned(long id, String applicationNo, long agencyId, ApplicationStatus status, long applicantId) {
+    }
+
+    /** The caller's own application; 404 for anyone else's. */
+    public Owned owned(String no) {
+        Application a = own(no);
+        return new Owned(a.id, a.applicationNo, a.agencyId, a.status, a.applicantId);
+    }
+
+    /** An application the caller may see (applicant, or staff in scope); 404 otherwise. */
+    public Owned visibleRef(String no) {
+        Application a = visible(no);
+        return new Owned(a.id, a.applicationNo, a.agencyId, a.status, a.applicantId);
+    }
+
     /** What the workbench needs to know about the application behind a task. */
     public record Handle(String applicationNo, ApplicationStatus status, long agencyId, String regionCode,
             String itemName, int itemType, boolean suspended, boolean extended, int supplementCount,

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,12 +23,24 @@ public class Transactions {
     private static final int ATTEMPTS = 4;
 
     private final TransactionTemplate template;
+    private final TransactionTemplate separate;
 
     Transactions(PlatformTransactionManager transactions) {
         this.template = new TransactionTemplate(transactions);
+        this.separate = new TransactionTemplate(transactions);
+        separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public <T> T retryingDeadlocks(Supplier<T> work) {
+        return retrying(template, work);
+    }
+
+    /** Like {@link #retryingDeadlocks(Supplier)}, in a short transaction of its own even inside another one. */
+    public <T> T separatelyRetryingDeadlocks(Supplier<T> work) {
+        return retrying(separate, work);
+    }
+
+    private static <T> T retrying(TransactionTemplate template, Supplier<T> work) {
         for (int attempt = 1;; attempt++) {
             try {
                 return template.execute(status -> work.get());

@@ -31,6 +31,8 @@ class RacesAndSupplementTest {
     int port;
     @Autowired
     JdbcTemplate db;
+    @Autowired
+    org.yiwang.support.MutableClock clock;
 
     /** Runs the calls at the same instant and answers their statuses. */
     private static List<Api.Response> together(List<Callable<Api.Response>> calls) throws Exception {
@@ -50,6 +52,23 @@ class RacesAndSupplementTest {
         }
         pool.shutdown();
         return answers;
+    }
+
+    @Test
+    void theFirstApplicationsOfADayCreatedAtOnceAllGetTheirOwnNumber() throws Exception {
+        clock.set(java.time.LocalDateTime.of(2027, 3, 15, 9, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        Journeys j = new Journeys(port);
+        JsonNode item = j.haikouLicensingItem();
+        List<Callable<Api.Response>> drafts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Api applicant = Personas.login(port, "applicant");
+            drafts.add(() -> applicant.post("/api/v1/applications", Map.of("itemCode", item.path("code").asText(),
+                    "regionCode", "4601", "formData", Map.of("reason", "同时申请"))));
+        }
+        List<Api.Response> answers = together(drafts);
+        assertThat(answers).extracting(Api.Response::status).as(answers.toString()).containsOnly(201);
+        assertThat(answers.stream().map(a -> a.json().path("applicationNo").asText()).distinct())
+                .hasSize(8).allMatch(no -> no.startsWith("46010020270315"));
     }
 
     @Test

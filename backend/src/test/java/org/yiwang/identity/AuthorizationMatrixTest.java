@@ -78,6 +78,11 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/applications/{no}", "1PPPPPP");
         row("GET /api/v1/applications/{no}/materials/{id}/content", "1PPPPPP");
         row("GET /api/v1/applications/{no}/diagram", "1PPPPPP");
+        row("POST /api/v1/applications/{no}/evaluation", "1PP3333");
+        row("GET /api/v1/applications/{no}/evaluation", "1PPPPPP");
+        row("GET /api/v1/evaluations/rectifications", "13333P3");
+        row("POST /api/v1/evaluations/{id}/rectify", "13333P3");
+        row("POST /api/v1/evaluations/{id}/callback", "13333P3");
         row("GET /api/v1/portal/progress", "PPPPPPP");
         row("GET /api/v1/licenses/verify", "PPPPPPP");
         row("GET /api/v1/licenses/{no}/pdf", "1PPPPPP");
