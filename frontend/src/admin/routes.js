@@ -2,11 +2,13 @@ import { useSessionStore } from '@/shared/stores/session.js'
 
 const StaffPage = () => import('./pages/StaffPage.vue')
 const AuditPage = () => import('./pages/AuditPage.vue')
+const ModelsPage = () => import('./pages/ModelsPage.vue')
 
 // The admin pages and the permission each needs; /admin opens the first one the account may use.
 export const ADMIN_PAGES = [
   { path: 'staff', label: 'admin.staff', permission: 'staff:manage', component: StaffPage },
   { path: 'audit', label: 'admin.audit', permission: 'audit:read', component: AuditPage },
+  { path: 'models', label: 'admin.models', permission: 'model:edit', component: ModelsPage },
 ]
 
 export default [
@@ -29,6 +31,12 @@ export default [
         component: page.component,
         meta: { title: page.label, permission: [page.permission] },
       })),
+      {
+        path: 'models/:id(\\d+)',
+        component: () => import('./pages/ModelerPage.vue'),
+        props: true,
+        meta: { title: 'admin.models', permission: ['model:edit'] },
+      },
     ],
   },
 ]
