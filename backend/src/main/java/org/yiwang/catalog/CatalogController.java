@@ -33,9 +33,30 @@ class CatalogController {
             @RequestParam(required = false) Long agencyId,
             @RequestParam(required = false) Integer type,
             @RequestParam(required = false) String audience,
+            @RequestParam(required = false) String event,
+            @RequestParam(required = false) String near,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return catalog.search(new CatalogQuery(q, level, regionCode, agencyId, type, audience), Paging.of(page, size));
+        return catalog.search(new CatalogQuery(q, level, regionCode, agencyId, type, audience, event, near),
+                Paging.of(page, size));
+    }
+
+    @GetMapping("/facets")
+    @Operation(summary = "How many matches each item type and level has, for grouping search results")
+    CatalogService.Facets facets(@RequestParam(required = false) String q,
+            @RequestParam(required = false) ServiceLevel level,
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Long agencyId,
+            @RequestParam(required = false) Integer type,
+            @RequestParam(required = false) String audience,
+            @RequestParam(required = false) String event) {
+        return catalog.facets(new CatalogQuery(q, level, regionCode, agencyId, type, audience, event, null));
+    }
+
+    @GetMapping("/life-events")
+    @Operation(summary = "Life events (出生, 上学, 就业 …) with their item counts")
+    java.util.List<java.util.Map<String, Object>> lifeEvents() {
+        return catalog.lifeEvents();
     }
 
     @GetMapping("/items/{code}")

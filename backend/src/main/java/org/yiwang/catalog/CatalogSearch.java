@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 final class CatalogSearch {
 
     private static final int RANKS = 32;
+    /** Items not implemented at the applicant's place follow all those that are. */
+    private static final int ELSEWHERE = RANKS / 2;
 
     private final List<Entry> entries;
 
@@ -37,9 +39,10 @@ final class CatalogSearch {
 
     /**
      * One page of matching items, best first: the exact name, then names starting with the words, names
-     * containing them, item codes, and finally pinyin and pinyin initials.
+     * containing them, item codes, and finally pinyin and pinyin initials — items the applicant can get done at
+     * their own place ({@code local}) before all others.
      */
-    Page search(String q, Predicate<Item> filter, int offset, int limit) {
+    Page search(String q, Predicate<Item> filter, Predicate<Item> local, int offset, int limit) {
         String whole = q == null ? "" : q.trim();
         String[] words = whole.isEmpty() ? new String[0] : whole.toLowerCase(Locale.ROOT).split("\\s+");
         List<List<Item>> buckets = new ArrayList<>(RANKS);
@@ -50,7 +53,8 @@ final class CatalogSearch {
         for (Entry e : entries) {
             int rank = words.length == 0 ? 0 : rank(e, words, whole);
             if (rank >= 0 && filter.test(e.item())) {
-                buckets.get(Math.min(rank, RANKS - 1)).add(e.item());
+                int bucket = Math.min(rank, ELSEWHERE - 1) + (local.test(e.item()) ? 0 : ELSEWHERE);
+                buckets.get(bucket).add(e.item());
                 total++;
             }
         }

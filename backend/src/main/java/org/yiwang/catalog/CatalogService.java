@@ -1,6 +1,7 @@
 package org.yiwang.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
@@ -22,7 +23,7 @@ public class CatalogService {
     }
 
     public PageResult<Item> search(CatalogQuery query, Paging paging) {
-        CatalogSearch.Page page = index().search(query.q(), filter(query), paging.offset(), paging.size());
+        CatalogSearch.Page page = index().search(query.q(), filter(query), local(query.near()), paging.offset(), paging.size());
         return paging.result(page.items(), page.total());
     }
 
@@ -46,6 +47,49 @@ public class CatalogService {
 
     public long publishedCount() {
         return index().size();
+    }
+
+    /** Life events with how many published items belong to each. */
+    public List<Map<String, Object>> lifeEvents() {
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (LifeEvents.Event e : LifeEvents.ALL) {
+            long count = index().search(null, i -> LifeEvents.matches(e.code(), i.name()), i -> true, 0, 0).total();
+            events.add(Map.of("code", e.code(), "name", e.name(), "count", count));
+        }
+        return events;
+    }
+
+    /** How many matches each item type and level has, for grouping the results. */
+    public record Facets(Map<Integer, Long> byType, Map<String, Long> byLevel) {
+    }
+
+    public Facets facets(CatalogQuery query) {
+        Map<Integer, Long> byType = new java.util.TreeMap<>();
+        Map<String, Long> byLevel = new java.util.LinkedHashMap<>();
+        for (org.yiwang.region.ServiceLevel level : org.yiwang.region.ServiceLevel.values()) {
+            byLevel.put(level.name(), 0L);
+        }
+        Predicate<Item> filter = filter(query);
+        index().search(query.q(), i -> {
+            if (filter.test(i)) {
+                byType.merge(i.type(), 1L, Long::sum);
+                byLevel.merge(i.level().name(), 1L, Long::sum);
+            }
+            return false;
+        }, i -> true, 0, 0);
+        return new Facets(byType, byLevel);
+    }
+
+    /** Items implemented at the place or above it: its village, township, county, city and the province. */
+    private Predicate<Item> local(String near) {
+        if (near == null || near.isBlank()) {
+            return i -> true;
+        }
+        String place = regions.checkedCode("near", near);
+        if (regions.find(place).isEmpty()) {
+            throw ApiException.badParameter("near", "行政区划 " + place + " 不存在");
+        }
+        return i -> place.startsWith(i.regionCode());
     }
 
     /** Rebuilds the search index after the catalogue changed. */
@@ -87,6 +131,12 @@ public class CatalogService {
             }
             // Division codes nest by prefix (46 → 4601 → 460105 → 460105001 → 460105001001).
             filter = filter.and(i -> i.regionCode().startsWith(region));
+        }
+        if (q.event() != null && !q.event().isEmpty()) {
+            if (!LifeEvents.known(q.event())) {
+                throw ApiException.badParameter("event", "未知的主题 " + q.event());
+            }
+            filter = filter.and(i -> LifeEvents.matches(q.event(), i.name()));
         }
         if (q.agencyId() != null) {
             filter = filter.and(i -> i.agencyId() == q.agencyId());

@@ -293,7 +293,18 @@ public class WorkbenchService {
             default -> throw ApiException.badParameter("action", "未知操作 " + action);
         }
         Task next = tasks.createTaskQuery().taskId(task.getId()).singleResult();
-        return next == null ? null : detail(next.getId());
+        if (next == null) {
+            return null;
+        }
+        try {
+            return detail(next.getId());
+        } catch (ApiException e) {
+            // Resolved, transferred or delegated away: the task lives on where this clerk no longer sees it.
+            if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -125,4 +125,43 @@ class CatalogApiTest {
                 .path("parameter").asText()).isEqualTo("regionCode");
         assertProblem(api.get("/api/v1/catalog/items/XK9999-4601"), 404, "NOT_FOUND");
     }
+
+    @Test
+    void itemsDoneAtTheApplicantsOwnPlaceComeFirst() {
+        String village = api.get("/api/v1/regions/469027100/children").json().get(0).path("code").asText();
+        JsonNode near = api.get("/api/v1/catalog/items", "q", "最低生活保障", "near", village, "size", 5).json();
+        JsonNode first = near.path("items").get(0);
+        assertThat(first.path("name").asText()).isEqualTo("最低生活保障");
+        assertThat(village).startsWith(first.path("regionCode").asText());
+        assertThat(first.path("regionCode").asText()).isEqualTo("469027100");
+        assertThat(assertProblem(api.get("/api/v1/catalog/items", "near", "4699"), 400, "INVALID_PARAMETER")
+                .path("parameter").asText()).isEqualTo("near");
+    }
+
+    @Test
+    void browseByLifeEventWithCountsAndGroupResultsByTypeAndLevel() {
+        JsonNode events = api.get("/api/v1/catalog/life-events").json();
+        assertThat(events).hasSize(12);
+        assertThat(events.findValuesAsText("name")).contains("出生", "上学", "就业", "婚育", "住房", "养老", "开办企业", "工程建设");
+        events.forEach(e -> assertThat(e.path("count").asLong()).as(e.toString()).isPositive());
+
+        JsonNode elderly = api.get("/api/v1/catalog/items", "event", "ELDERLY", "size", 100).json();
+        elderly.path("items").forEach(i -> assertThat(i.path("name").asText())
+                .containsAnyOf("养老", "老年", "高龄", "退休", "待遇领取"));
+        assertThat(assertProblem(api.get("/api/v1/catalog/items", "event", "MOON"), 400, "INVALID_PARAMETER")
+                .path("parameter").asText()).isEqualTo("event");
+
+        JsonNode facets = api.get("/api/v1/catalog/facets", "q", "登记").json();
+        long total = api.get("/api/v1/catalog/items", "q", "登记").json().path("total").asLong();
+        long byLevel = 0;
+        for (JsonNode n : facets.path("byLevel")) {
+            byLevel += n.asLong();
+        }
+        long byType = 0;
+        for (JsonNode n : facets.path("byType")) {
+            byType += n.asLong();
+        }
+        assertThat(byLevel).isEqualTo(total);
+        assertThat(byType).isEqualTo(total);
+    }
 }
