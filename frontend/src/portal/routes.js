@@ -26,6 +26,11 @@ export default [
     meta: { auth: 'APPLICANT', title: 'nav.myApplications' },
   },
   {
+    path: '/me/messages',
+    component: () => import('./pages/MessagesPage.vue'),
+    meta: { auth: 'APPLICANT', title: 'messages.title' },
+  },
+  {
     path: '/me/applications/:no',
     component: () => import('./pages/ApplicationDetailPage.vue'),
     props: true,

@@ -3,11 +3,15 @@ import { api } from '@/shared/api.js'
 
 // Counts searches so that a slow earlier answer never overwrites a later one.
 let searchSeq = 0
+let facetSeq = 0
+let eventsPending = null
 
 export const useCatalogStore = defineStore('catalog', {
   state: () => ({
     results: { items: [], total: 0, page: 1, size: 10 },
     searching: false,
+    facets: { byType: {}, byLevel: {} },
+    lifeEvents: [],
     item: null,
     itemLoading: false,
     itemMissing: false,
@@ -22,6 +26,23 @@ export const useCatalogStore = defineStore('catalog', {
       } finally {
         if (seq === searchSeq) this.searching = false
       }
+    },
+    // Counts by type and level for the same filters, for the filter chips (near= does not change counts).
+    async loadFacets({ q, level, type, regionCode, event }) {
+      const seq = ++facetSeq
+      const answer = await api.get('/catalog/facets', { q, level, type, regionCode, event })
+      if (seq === facetSeq) this.facets = { byType: answer?.byType || {}, byLevel: answer?.byLevel || {} }
+    },
+    // Life events (出生, 上学 …) with their item counts; asked once.
+    loadLifeEvents() {
+      if (this.lifeEvents.length) return Promise.resolve(this.lifeEvents)
+      eventsPending ||= api
+        .get('/catalog/life-events')
+        .then((events) => (this.lifeEvents = events || []))
+        .finally(() => {
+          eventsPending = null
+        })
+      return eventsPending
     },
     async loadItem(code) {
       this.itemLoading = true
