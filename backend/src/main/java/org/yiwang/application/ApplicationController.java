@@ -43,13 +43,13 @@ class ApplicationController {
     @RequiresPermissions("application:apply")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a draft for an item")
-    ApplicationView create(@RequestBody ApplicationService.Draft draft) {
+    ApplicationView create(@RequestBody ApplicationService.ApplicationDraft draft) {
         return applications.create(draft);
     }
 
     @PutMapping("/api/v1/applications/{no}")
     @RequiresPermissions("application:apply")
-    ApplicationView update(@PathVariable String no, @RequestBody ApplicationService.Draft draft) {
+    ApplicationView update(@PathVariable String no, @RequestBody ApplicationService.ApplicationDraft draft) {
         return applications.updateDraft(no, draft);
     }
 

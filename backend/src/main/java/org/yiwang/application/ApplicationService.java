@@ -92,7 +92,7 @@ public class ApplicationService {
         this.transactions = transactions;
     }
 
-    public record Draft(String itemCode, String regionCode, Map<String, Object> formData) {
+    public record ApplicationDraft(String itemCode, String regionCode, Map<String, Object> formData) {
     }
 
     /** Who did a step, as the timeline shows it. */
@@ -119,7 +119,7 @@ public class ApplicationService {
     // ---- the applicant's side -------------------------------------------------------------------------------
 
     @Transactional
-    public ApplicationView create(Draft draft) {
+    public ApplicationView create(ApplicationDraft draft) {
         CurrentUser user = identity.current();
         if (draft.itemCode() == null || draft.itemCode().isBlank()) {
             throw ApiException.badParameter("itemCode", "请选择办理事项");
@@ -143,7 +143,7 @@ public class ApplicationService {
     }
 
     @Transactional
-    public ApplicationView updateDraft(String no, Draft draft) {
+    public ApplicationView updateDraft(String no, ApplicationDraft draft) {
         Application a = own(no);
         if (a.status != ApplicationStatus.DRAFT) {
             throw ApiException.conflict("NOT_A_DRAFT", "办件已提交，不能再修改");

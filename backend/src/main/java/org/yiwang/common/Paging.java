@@ -14,6 +14,9 @@ public record Paging(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw ApiException.badParameter("size", "size 须在 1 到 " + MAX_SIZE + " 之间");
         }
+        if ((long) (p - 1) * s > Integer.MAX_VALUE) {
+            throw ApiException.badParameter("page", "page 超出范围");
+        }
         return new Paging(p, s);
     }
 

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
@@ -52,6 +54,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数不合法");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A multipart body that cannot be parsed: no boundary, cut short, or a file name with control characters. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "上传内容超过大小上限"));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "INVALID_MULTIPART", "上传内容格式不正确"));
     }
 
     @ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,

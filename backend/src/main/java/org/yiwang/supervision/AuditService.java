@@ -31,9 +31,13 @@ public class AuditService {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(Event e) {
-        mapper.insert(LocalDateTime.now(clock), e.actorId(), e.actor(), e.action(), e.target(),
-                e.detail() == null ? null : e.detail().substring(0, Math.min(e.detail().length(), 1000)),
-                e.address(), e.regionCode());
+        // Targets and actors may come from what a client typed (a path, a login name): cut to the columns.
+        mapper.insert(LocalDateTime.now(clock), e.actorId(), cut(e.actor(), 64), e.action(), cut(e.target(), 128),
+                cut(e.detail(), 1000), cut(e.address(), 64), e.regionCode());
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     /** Entries whose region lies within {@code regionCode} (region codes nest by prefix in Hainan). */
