@@ -117,7 +117,7 @@ async function act(clerk, ctx, username, applicationNo, action, label) {
   await ctx.screenshot(`${username}-todo`, clerk)
   await row.first().click()
   await clerk.waitForURL(/\/workbench\/tasks\//)
-  await clerk.getByRole('heading', { level: 2, name: '办理' }).waitFor()
+  await clerk.getByRole('heading', { level: 2, name: '办理', exact: true }).waitFor()
 
   const claim = clerk.locator('[data-action="claim"]')
   if (await claim.count()) {
