@@ -45,13 +45,17 @@ final class CatalogSearch {
     Page search(String q, Predicate<Item> filter, Predicate<Item> local, int offset, int limit) {
         String whole = q == null ? "" : q.trim();
         String[] words = whole.isEmpty() ? new String[0] : whole.toLowerCase(Locale.ROOT).split("\\s+");
+        boolean[] ascii = new boolean[words.length];
+        for (int i = 0; i < words.length; i++) {
+            ascii[i] = words[i].chars().allMatch(c -> c < 128);
+        }
         List<List<Item>> buckets = new ArrayList<>(RANKS);
         for (int i = 0; i < RANKS; i++) {
             buckets.add(new ArrayList<>());
         }
         int total = 0;
         for (Entry e : entries) {
-            int rank = words.length == 0 ? 0 : rank(e, words, whole);
+            int rank = words.length == 0 ? 0 : rank(e, words, ascii, whole);
             if (rank >= 0 && filter.test(e.item())) {
                 int bucket = Math.min(rank, ELSEWHERE - 1) + (local.test(e.item()) ? 0 : ELSEWHERE);
                 buckets.get(bucket).add(e.item());
@@ -75,18 +79,22 @@ final class CatalogSearch {
     }
 
     /** -1 when some word does not match; otherwise lower is better. */
-    private static int rank(Entry e, String[] words, String whole) {
+    private static int rank(Entry e, String[] words, boolean[] ascii, String whole) {
         String name = e.item().name();
         if (name.equals(whole)) {
             return 0;
         }
         int total = 0;
-        for (String w : words) {
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
             int r;
             if (name.startsWith(w)) {
                 r = 1;
             } else if (name.contains(w)) {
                 r = 2;
+            } else if (!ascii[i]) {
+                // Chinese words can only be found in the name; codes and pinyin are ASCII.
+                return -1;
             } else if (e.code().equals(w)) {
                 r = 1;
             } else if (e.code().contains(w)) {
