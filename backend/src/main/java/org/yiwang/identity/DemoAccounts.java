@@ -7,8 +7,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.apache.shiro.authc.credential.PasswordService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
@@ -27,8 +25,6 @@ import org.yiwang.region.RegionService;
 @Profile("demo")
 @Order(0)
 class DemoAccounts {
-
-    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     /** A natural person in a village of 乐东黎族自治县, a company in 海口市. */
     static final String APPLICANT_ID = IdentityNumbers.generateIdCard("469027", LocalDate.of(1986, 5, 14), 123);
@@ -66,7 +62,7 @@ class DemoAccounts {
 
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
-    public void seed() {
+    public void seed(ApplicationReadyEvent ready) {
         boolean random = configuredPassword.isBlank();
         String password = random ? randomPassword() : configuredPassword;
         String hash = passwords.encryptPassword(password);
@@ -77,11 +73,12 @@ class DemoAccounts {
         String village = regions.children(regions.children("469027").get(0).code()).get(0).code();
         upsert("applicant", "APPLICANT", "黎小明", "ID_CARD", APPLICANT_ID, "13907551234", village, null, List.of(), hash, password);
         upsert("company", "APPLICANT", "海口椰风食品有限公司", "USCC", COMPANY_USCC, "13876001234", "4601", null, List.of(), hash, password);
-        log.info("demo accounts: admin, supervisor, hk.accept, hk.review, hk.approve, hk.head, hk.supervisor, sy.accept, applicant, company");
-        if (random) {
-            // Printed once, on purpose: there is no other way to learn a random demo password.
-            System.out.println("\n  yiwang demo password (set YIWANG_DEMO_PASSWORD to choose one): " + password + "\n");
-        }
+        String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+        // Printed once, on purpose: the URL and accounts to start with, and a random password has no other way out.
+        System.out.println("\n  yiwang is running: http://localhost:" + port + "/  (workbench /workbench, admin /admin)"
+                + "\n  demo accounts: admin, supervisor, hk.accept, hk.review, hk.approve, hk.head, hk.supervisor, sy.accept,"
+                + " applicant, company" + (random ? "\n  demo password (set YIWANG_DEMO_PASSWORD to choose one): " + password
+                        : "\n  demo password: the value of YIWANG_DEMO_PASSWORD") + "\n");
     }
 
     private void upsert(String username, String kind, String displayName, String idType, String idNumber, String phone,
