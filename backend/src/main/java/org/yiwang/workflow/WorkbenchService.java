@@ -195,7 +195,7 @@ public class WorkbenchService {
         if (NEED_OPINION.contains(action) && (opinion == null || opinion.isEmpty())) {
             throw ApiException.badParameter("opinion", "请填写意见");
         }
-        String no = task.getProcessInstanceId() == null ? null : (String) tasks.getVariable(task.getId(), "applicationNo");
+        String no = applicationNoOf(task);
         String userId = String.valueOf(user.accountId());
         switch (action) {
             case "claim" -> {
@@ -485,7 +485,7 @@ public class WorkbenchService {
     }
 
     private List<String> actions(Task task, CurrentUser user) {
-        ApplicationService.Handle h = applications.handle((String) tasks.getVariable(task.getId(), "applicationNo"));
+        ApplicationService.Handle h = applications.handle(applicationNoOf(task));
         String userId = String.valueOf(user.accountId());
         List<String> actions = new ArrayList<>();
         if (task.getAssignee() == null) {
@@ -576,6 +576,15 @@ public class WorkbenchService {
             return task;
         }
         throw ApiException.notFound("任务 " + taskId);
+    }
+
+    /** The application behind a task; a task whose case ended a moment ago (e.g. withdrawn) is a conflict. */
+    private String applicationNoOf(Task task) {
+        Object no = tasks.getVariable(task.getId(), "applicationNo");
+        if (no == null) {
+            throw ApiException.conflict("TASK_ALREADY_HANDLED", "该任务已被处理或办件已撤回，请刷新待办列表");
+        }
+        return (String) no;
     }
 
     private List<String> candidateGroups(Task task) {
