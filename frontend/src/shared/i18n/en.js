@@ -232,6 +232,11 @@ export default {
     tooLarge: 'The file is larger than {n} MB',
     empty: 'The file is empty',
     progress: 'Upload progress of {name}',
+    reuse: 'Pick a file you gave before',
+    reuseLabel: '{name}: files you gave before',
+    reuseNone: 'No earlier file of this material to reuse',
+    reuseFrom: '{file} (application {no}, {date})',
+    reuseDone: '“{name}” reused',
   },
   mine: {
     newApplication: 'Apply for a service',

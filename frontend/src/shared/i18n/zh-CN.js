@@ -232,6 +232,11 @@ export default {
     tooLarge: '文件超过 {n} MB',
     empty: '文件为空',
     progress: '{name} 上传进度',
+    reuse: '从已提交过的材料中选择',
+    reuseLabel: '{name}：已提交过的文件',
+    reuseNone: '没有可复用的同名材料',
+    reuseFrom: '{file}（办件 {no}，{date}）',
+    reuseDone: '已复用“{name}”',
   },
   mine: {
     newApplication: '办理新事项',

@@ -62,6 +62,24 @@ class ApplicationController {
         return applications.addMaterial(no, materialId, file);
     }
 
+    @GetMapping("/api/v1/applications/reusable-materials")
+    @RequiresPermissions("application:apply")
+    @Operation(summary = "The applicant's earlier files of a material with this name, to reuse (材料复用)")
+    java.util.List<ApplicationService.ReusableFile> reusable(@RequestParam(required = false) String materialName) {
+        return applications.reusable(materialName);
+    }
+
+    record Reuse(Long materialId, Long fileId) {
+    }
+
+    @PostMapping("/api/v1/applications/{no}/materials/reuse")
+    @RequiresPermissions("application:apply")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach a copy of an earlier file instead of uploading it again")
+    ApplicationView.MaterialFile reuse(@PathVariable String no, @RequestBody Reuse reuse) {
+        return applications.reuse(no, reuse.materialId(), reuse.fileId());
+    }
+
     @DeleteMapping("/api/v1/applications/{no}/materials/{id}")
     @RequiresPermissions("application:apply")
     @ResponseStatus(HttpStatus.NO_CONTENT)

@@ -40,6 +40,12 @@ interface ApplicationMapper {
 
     List<StoredMaterial> findMaterials(@Param("applicationId") long applicationId);
 
+    /** The applicant's earlier files of a material with this name, newest first. */
+    List<ApplicationService.ReusableFile> findReusable(@Param("applicantId") long applicantId,
+            @Param("materialName") String materialName);
+
+    StoredMaterial findOwnFile(@Param("applicantId") long applicantId, @Param("id") long id);
+
     int deleteMaterial(@Param("applicationId") long applicationId, @Param("id") long id);
 
     void insertEvent(@Param("applicationId") long applicationId, @Param("at") LocalDateTime at, @Param("action") String action,

@@ -159,6 +159,48 @@ public class ApplicationService {
     @Transactional
     public ApplicationView.MaterialFile addMaterial(String no, Long materialId, MultipartFile file) {
         Application a = own(no);
+        Material material = uploadTarget(a, materialId);
+        Upload upload = checkedUpload(file, material);
+        return attach(a, material.id(), upload);
+    }
+
+    /** A file the applicant gave in an earlier application, to pick instead of uploading again (材料复用). */
+    public record ReusableFile(long id, String applicationNo, String materialName, String fileName, String contentType,
+            long sizeBytes, String sha256, LocalDateTime uploadedAt) {
+    }
+
+    public List<ReusableFile> reusable(String materialName) {
+        if (materialName == null || materialName.isBlank() || materialName.length() > 200) {
+            throw ApiException.badParameter("materialName", "请指明材料名称");
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        return mapper.findReusable(identity.current().accountId(), materialName.trim()).stream()
+                .filter(f -> seen.add(f.sha256())).limit(20).toList();
+    }
+
+    /** Attaches a copy of one of the applicant's earlier files, under the same rules as an upload. */
+    @Transactional
+    public ApplicationView.MaterialFile reuse(String no, Long materialId, Long fileId) {
+        Application a = own(no);
+        Material material = uploadTarget(a, materialId);
+        ApplicationMapper.StoredMaterial earlier = fileId == null ? null : mapper.findOwnFile(a.applicantId, fileId);
+        if (earlier == null) {
+            throw ApiException.notFound("材料文件 " + fileId);
+        }
+        if (!FileTypes.accepted(material.acceptTypes(), FileTypes.extension(earlier.fileName()))
+                || earlier.sizeBytes() > material.maxSizeMb() * 1024L * 1024L) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FILE_TYPE_NOT_ALLOWED",
+                    "该文件不符合本材料的格式或大小要求：" + material.acceptTypes() + "，" + material.maxSizeMb() + " MB", "fileId");
+        }
+        try (InputStream in = storage.open(earlier.storageKey())) {
+            return attach(a, material.id(), new Upload(earlier.fileName(), earlier.contentType(), in.readAllBytes(), earlier.sha256()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The material a file may be attached to now: a draft's, or one the supplement notice asked for. */
+    private Material uploadTarget(Application a, Long materialId) {
         if (materialId == null) {
             throw ApiException.badParameter("materialId", "请指明上传的是哪一项材料");
         }
@@ -171,12 +213,14 @@ public class ApplicationService {
         } else if (a.status != ApplicationStatus.DRAFT) {
             throw ApiException.conflict("MATERIALS_CLOSED", "当前状态不能上传材料");
         }
-        Upload upload = checkedUpload(file, material);
+        return material;
+    }
+
+    private ApplicationView.MaterialFile attach(Application a, long materialId, Upload upload) {
         String key = storage.store(new java.io.ByteArrayInputStream(upload.bytes()));
         deleteOnRollback(key);
-        LocalDateTime now = LocalDateTime.now(clock);
         mapper.insertMaterial(a.id, materialId, upload.fileName(), upload.contentType(), upload.bytes().length,
-                upload.sha256(), key, now);
+                upload.sha256(), key, LocalDateTime.now(clock));
         return mapper.findMaterials(a.id).stream().filter(m -> m.storageKey().equals(key)).findFirst()
                 .map(ApplicationService::materialFile).orElseThrow();
     }

@@ -164,4 +164,33 @@ class StandardLifecycleTest {
         }
         return applicant.send(request);
     }
+
+    @Test
+    void materialsGivenOnceArePickedAgainInsteadOfUploaded() {
+        Journeys j = new Journeys(port);
+        JsonNode item = j.haikouLicensingItem();
+        Api applicant = Personas.login(port, "applicant");
+        String first = j.apply(applicant, item, "4601");
+        JsonNode form = item.path("materials").get(0);
+        JsonNode earlier = j.application(applicant, first).path("materials").get(0);
+
+        JsonNode reusable = applicant.get("/api/v1/applications/reusable-materials", "materialName", form.path("name").asText()).json();
+        assertThat(reusable.findValuesAsText("sha256")).contains(earlier.path("sha256").asText());
+        long fileId = reusable.get(0).path("id").asLong();
+
+        String second = j.draft(applicant, item, "4601");
+        Api.Response reused = applicant.post("/api/v1/applications/" + second + "/materials/reuse",
+                Map.of("materialId", form.path("id").asLong(), "fileId", fileId));
+        assertThat(reused.status()).as(reused.body()).isEqualTo(201);
+        assertThat(reused.json().path("sha256").asText()).isEqualTo(reusable.get(0).path("sha256").asText());
+        assertThat(j.application(applicant, second).path("materials").size()).isEqualTo(1);
+
+        Api company = Personas.login(port, "company");
+        assertThat(company.get("/api/v1/applications/reusable-materials", "materialName", form.path("name").asText()).json()
+                .findValuesAsText("id")).doesNotContain(String.valueOf(fileId));
+        String theirs = j.draft(company, item, "4601");
+        assertProblem(company.post("/api/v1/applications/" + theirs + "/materials/reuse",
+                Map.of("materialId", form.path("id").asLong(), "fileId", fileId)), 404, "NOT_FOUND");
+        assertProblem(applicant.get("/api/v1/applications/reusable-materials"), 400, "INVALID_PARAMETER");
+    }
 }
