@@ -16,6 +16,7 @@ public class CatalogService {
     private final CatalogMapper mapper;
     private final RegionService regions;
     private volatile CatalogSearch search;
+    private volatile LifeEventCounts lifeEvents;
 
     CatalogService(CatalogMapper mapper, RegionService regions) {
         this.mapper = mapper;
@@ -49,14 +50,23 @@ public class CatalogService {
         return index().size();
     }
 
-    /** Life events with how many published items belong to each. */
+    /** Life events with how many published items belong to each; counted once per catalogue version. */
     public List<Map<String, Object>> lifeEvents() {
-        List<Map<String, Object>> events = new java.util.ArrayList<>();
-        for (LifeEvents.Event e : LifeEvents.ALL) {
-            long count = index().search(null, i -> LifeEvents.matches(e.code(), i.name()), i -> true, 0, 0).total();
-            events.add(Map.of("code", e.code(), "name", e.name(), "count", count));
+        CatalogSearch s = index();
+        LifeEventCounts counts = lifeEvents;
+        if (counts == null || counts.index() != s) {
+            List<Map<String, Object>> events = new java.util.ArrayList<>();
+            for (LifeEvents.Event e : LifeEvents.ALL) {
+                long count = s.search(null, i -> LifeEvents.matches(e.code(), i.name()), i -> true, 0, 0).total();
+                events.add(Map.of("code", e.code(), "name", e.name(), "count", count));
+            }
+            counts = new LifeEventCounts(s, List.copyOf(events));
+            lifeEvents = counts;
         }
-        return events;
+        return counts.events();
+    }
+
+    private record LifeEventCounts(CatalogSearch index, List<Map<String, Object>> events) {
     }
 
     /** How many matches each item type and level has, for grouping the results. */

@@ -236,13 +236,14 @@ public class IdentityService {
 
     /** An enabled member of staff by login name, as the user they would be when logged in. */
     public java.util.Optional<CurrentUser> staffMember(String username) {
-        Account account = username == null ? null : mapper.findByUsername(username);
-        return account == null || !account.enabled() || !"STAFF".equals(account.kind()) ? java.util.Optional.empty()
-                : java.util.Optional.of(toUser(account));
+        return enabledStaff(username == null ? null : mapper.findByUsername(username));
     }
 
     public java.util.Optional<CurrentUser> staffMember(long accountId) {
-        Account account = mapper.findById(accountId);
+        return enabledStaff(mapper.findById(accountId));
+    }
+
+    private java.util.Optional<CurrentUser> enabledStaff(Account account) {
         return account == null || !account.enabled() || !"STAFF".equals(account.kind()) ? java.util.Optional.empty()
                 : java.util.Optional.of(toUser(account));
     }

@@ -599,16 +599,22 @@ public class WorkbenchService {
     }
 
     private List<TaskView> views(List<TaskRow> rows) {
-        return rows.stream().map(this::view).toList();
+        // A page names few clerks: look each up once rather than once per row.
+        Map<String, String> names = new java.util.HashMap<>();
+        return rows.stream().map(r -> view(r, names)).toList();
     }
 
     private TaskView view(TaskRow r) {
+        return view(r, new java.util.HashMap<>());
+    }
+
+    private TaskView view(TaskRow r, Map<String, String> names) {
         boolean running = r.endedAt() == null && ApplicationStatus.CLOCK_RUNNING.contains(ApplicationStatus.valueOf(r.applicationStatus()))
                 || ApplicationStatus.SUSPENDED.name().equals(r.applicationStatus());
         StatutoryClock.State c = running ? clock.state(r.dueDate(), r.limitDays() + r.extendedDays(), r.suspendedSince())
                 : new StatutoryClock.State(r.dueDate(), null, StatutoryClock.Colour.GREEN);
         return new TaskView(r.taskId(), r.taskName(), r.taskKey(), r.assignee() == null ? null
-                : identity.displayNameOf(Long.parseLong(r.assignee())), r.createdAt(), r.endedAt(), r.applicationNo(),
+                : names.computeIfAbsent(r.assignee(), id -> identity.displayNameOf(Long.parseLong(id))), r.createdAt(), r.endedAt(), r.applicationNo(),
                 r.itemName(), r.agencyName(), r.applicationStatus(), c.dueDate(), c.remainingWorkingDays(), c.colour());
     }
 }

@@ -66,8 +66,10 @@ public final class BenchSuite {
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("written " + config.dir().resolve("report.md") + " and report.json");
-        if (results.stream().anyMatch(r -> r.error() != null)) {
-            System.exit(1);
+        List<String> failed = results.stream().filter(r -> r.error() != null).map(Result::name).toList();
+        if (!failed.isEmpty()) {
+            // Thrown, not swallowed: Maven's exec step then fails the benchmark command.
+            throw new IllegalStateException("benchmarks failed: " + failed);
         }
     }
 }
