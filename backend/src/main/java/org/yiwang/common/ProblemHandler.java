@@ -84,6 +84,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Transactions.isDeadlock(e)) {
+            // Still a deadlock victim after every retry (Flowable's own exceptions are not translated by Spring).
+            log.warn("deadlock after retries: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "BUSY", "系统繁忙，请稍后重试"));
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("unexpected failure {}", errorId, e);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "系统内部错误，请联系管理员并提供错误编号");

@@ -1,6 +1,7 @@
 package org.yiwang.common;
 
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -20,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Transactions {
 
     private static final Logger log = LoggerFactory.getLogger(Transactions.class);
-    private static final int ATTEMPTS = 4;
+    private static final int ATTEMPTS = 6;
+    /** The first retry waits up to this long, each further one up to twice as long as the one before. */
+    private static final long FIRST_BACKOFF_MS = 40;
 
     private final TransactionTemplate template;
     private final TransactionTemplate separate;
@@ -50,7 +53,8 @@ public class Transactions {
                 }
                 log.info("deadlock, retrying (attempt {} of {})", attempt + 1, ATTEMPTS);
                 try {
-                    Thread.sleep(20L * attempt + (long) (Math.random() * 30));
+                    // Random waits spread the losers apart; a convoy of equal waits deadlocks again.
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(FIRST_BACKOFF_MS << (attempt - 1)) + 1);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
