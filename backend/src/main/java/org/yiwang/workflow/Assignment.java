@@ -21,7 +21,10 @@ import org.yiwang.region.RegionService;
 @Component
 class Assignment {
 
-    /** Departments that review construction and investment permits alongside the lead agency (联办). */
+    /**
+     * Departments that review construction and investment permits alongside the lead agency (联办), in the order
+     * they sign when the review is sequential (依次审查), after the lead agency.
+     */
     private static final List<String> JOINT_REVIEWERS = List.of("ZJJ", "ZRZY", "XFJY", "STHJ");
 
     private final RegionService regions;
@@ -32,6 +35,11 @@ class Assignment {
 
     static String group(long agencyId, Role role) {
         return "agency:" + agencyId + ":" + role.name();
+    }
+
+    /** The agency of a group. */
+    static long agencyOf(String group) {
+        return Long.parseLong(group.split(":")[1]);
     }
 
     /** The groups a member of staff works for: each of their roles at their agency. */
@@ -53,7 +61,7 @@ class Assignment {
     Map<String, Object> variables(WorkflowService.Start s) {
         return switch (s.processKey()) {
             case "crossLevel" -> crossLevel(s);
-            case "joint" -> joint(s);
+            case "joint", "jointAny", "jointSequential" -> joint(s);
             default -> Map.of("acceptGroup", group(s.agencyId(), Role.ACCEPT), "reviewGroup", group(s.agencyId(), Role.REVIEW),
                     "decideGroup", group(s.agencyId(), Role.APPROVE), "headGroup", group(s.agencyId(), Role.HEAD));
         };

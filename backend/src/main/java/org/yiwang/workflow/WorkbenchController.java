@@ -49,10 +49,17 @@ class WorkbenchController {
         return workbench.detail(taskId);
     }
 
+    @GetMapping("/tasks/{taskId}/signers")
+    @Operation(summary = "The signers of a countersign step (会签, 或签, 依次审查): agency, done, under way or still to come")
+    WorkbenchService.Signers signers(@PathVariable String taskId) {
+        return workbench.signers(taskId);
+    }
+
     @PostMapping("/tasks/{taskId}/{action}")
     @RequiresPermissions("task:work")
     @Operation(summary = "Act on a task: claim, unclaim, transfer, delegate, resolve, copy, accept, refuse, supplement, "
-            + "review, approve, reject, return, suspend, resume, extend, addSigner, removeSigner; withdraw on a done task")
+            + "review, approve, reject, return, suspend, resume, extend, addSigner (position BEFORE or AFTER on a sequential step), "
+            + "removeSigner; withdraw on a done task")
     WorkbenchService.TaskDetail act(@PathVariable String taskId, @PathVariable String action,
             @RequestBody(required = false) WorkbenchService.ActionRequest request) {
         return workbench.act(taskId, action, request);
