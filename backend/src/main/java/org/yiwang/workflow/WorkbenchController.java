@@ -26,9 +26,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class WorkbenchController {
 
     private final WorkbenchService workbench;
+    private final WorkbenchEvents events;
 
-    WorkbenchController(WorkbenchService workbench) {
+    WorkbenchController(WorkbenchService workbench, WorkbenchEvents events) {
         this.workbench = workbench;
+        this.events = events;
+    }
+
+    @GetMapping(value = "/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events: the caller's to-do count (event todo) when it changes, heartbeats between; "
+            + "the stream ends after a few minutes and the browser reconnects")
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events() {
+        return events.open();
     }
 
     @GetMapping("/tasks")

@@ -168,6 +168,13 @@ public class WorkbenchService {
         };
     }
 
+    /** The number of tasks on this clerk's to-do list, counted as the list counts them (for live updates). */
+    long todoCount(CurrentUser user) {
+        Scope scope = scope(user);
+        return mapper.countTodo(scope.userIds(), scope.groups(),
+                filter(new ListQuery(null, null, null, null, null, null, null, null, null)));
+    }
+
     public TaskDetail detail(String taskId) {
         CurrentUser user = identity.current();
         Scope scope = scope(user);
