@@ -37,10 +37,13 @@ class Assignment {
         return "agency:" + agencyId + ":" + role.name();
     }
 
-    /** The agency of a group. */
-    static long agencyOf(String group) {
-        return Long.parseLong(group.split(":")[1]);
+    /** The agency of a group, or null when it is none of the platform's agency groups (e.g. in a drawn model). */
+    static Long agencyOf(String group) {
+        java.util.regex.Matcher m = group == null ? null : AGENCY_GROUP.matcher(group);
+        return m != null && m.matches() ? Long.valueOf(m.group(1)) : null;
     }
+
+    private static final java.util.regex.Pattern AGENCY_GROUP = java.util.regex.Pattern.compile("agency:(\\d{1,18}):[A-Z_]+");
 
     /** The groups a member of staff works for: each of their roles at their agency. */
     static List<String> groupsOf(CurrentUser user) {

@@ -362,7 +362,7 @@ public class WorkbenchService {
     // ---- Countersign steps (会签 all, 或签 any one, 依次 one after another): their signers, 加签 and 减签 ----
 
     /** One signer of a countersign step: agency, state (DONE, PENDING, WAITING), and whether this clerk may remove it. */
-    public record SignerView(String taskId, long agencyId, String agencyName, WorkflowService.SignerState state,
+    public record SignerView(String taskId, Long agencyId, String agencyName, WorkflowService.SignerState state,
             String assignee, LocalDateTime endedAt, boolean removable) {
     }
 
@@ -381,11 +381,11 @@ public class WorkbenchService {
         List<String> actions = actions(task, effective(scope, task));
         boolean canRemove = actions.contains("removeSigner");
         List<SignerView> signers = workflow.signers(task).stream().map(s -> {
-            long agencyId = Assignment.agencyOf(s.group());
+            Long agencyId = Assignment.agencyOf(s.group());
             boolean removable = canRemove && (s.state() == WorkflowService.SignerState.WAITING
                     || s.state() == WorkflowService.SignerState.PENDING && kind != WorkflowService.Countersign.SEQUENTIAL
                             && !task.getId().equals(s.taskId()));
-            return new SignerView(s.taskId(), agencyId, assignment.agencyName(agencyId), s.state(),
+            return new SignerView(s.taskId(), agencyId, agencyId == null ? s.group() : assignment.agencyName(agencyId), s.state(),
                     s.assignee() == null ? null : identity.displayNameOf(Long.parseLong(s.assignee())), s.endedAt(), removable);
         }).toList();
         boolean canAdd = actions.contains("addSigner");
@@ -432,8 +432,8 @@ public class WorkbenchService {
             if (signer == null || signer.getId().equals(task.getId())) {
                 throw ApiException.badParameter("signerTaskId", "请选择要减去的会签任务（不能是自己的）");
             }
-            removed = candidateGroups(signer).stream().findFirst().map(g -> assignment.agencyName(Assignment.agencyOf(g)))
-                    .orElse(signer.getName());
+            removed = candidateGroups(signer).stream().map(Assignment::agencyOf).filter(java.util.Objects::nonNull).findFirst()
+                    .map(assignment::agencyName).orElse(signer.getName());
             workflow.removeSigner(signer.getExecutionId());
         } else {
             String group = body.agencyId() == null ? null : Assignment.group(body.agencyId(), Role.REVIEW);
@@ -463,8 +463,9 @@ public class WorkbenchService {
         for (Task t : siblings) {
             if (tasks.createTaskQuery().taskId(t.getId()).count() == 0) {
                 history.getHistoricIdentityLinksForTask(t.getId()).stream()
-                        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).findFirst()
-                        .ifPresent(l -> cancelled.add(assignment.agencyName(Assignment.agencyOf(l.getGroupId()))));
+                        .filter(l -> "candidate".equals(l.getType())).map(l -> Assignment.agencyOf(l.getGroupId()))
+                        .filter(java.util.Objects::nonNull).findFirst()
+                        .ifPresent(agency -> cancelled.add(assignment.agencyName(agency)));
             }
         }
         if (!cancelled.isEmpty()) {

@@ -113,6 +113,34 @@ class CountersignVariantsTest {
     }
 
     @Test
+    void whenTwoAgenciesReviewAtOnceOnAnyOneStepExactlyOneWins() throws Exception {
+        Place p = new Place("jointAny", "施工许可证变更");
+        List<String> departments = p.signers();
+        Api lead = p.clerk(departments.get(0), "REVIEW");
+        Api other = p.clerk(departments.get(1), "REVIEW");
+        String no = p.acceptedApplication();
+        String leadTask = p.j.task(lead, no);
+        String otherTask = p.j.task(other, no);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> {
+                start.await();
+                return p.j.act(lead, leadTask, "review", Map.of("opinion", "同意")).status();
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return p.j.act(other, otherTask, "review", Map.of("opinion", "同意")).status();
+            });
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Journeys.actions(p.j.application(lead, no)).stream().filter("REVIEW"::equals)).hasSize(1);
+        p.j.task(p.clerk(departments.get(0), "APPROVE"), no);
+    }
+
+    @Test
     void agenciesSignOneAfterAnotherAndSignersAreInsertedBeforeOrAfterOrRemoved() {
         Place p = new Place("jointSequential", "设计");
         List<String> departments = p.signers();
