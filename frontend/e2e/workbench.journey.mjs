@@ -1,5 +1,6 @@
-// The clerk's workbench as hk.accept sees it: the tabs with their counts, the 外出代理 dialog, axe on the list,
-// and — when there is a to-do task at all — the task page with its BPMN diagram drawn by bpmn-js.
+// The clerk's workbench as hk.accept sees it: the tabs with their counts, the live to-do stream, the 外出代理
+// dialog, axe on the list, and — when there is a to-do task at all — the task page with its BPMN diagram drawn
+// by bpmn-js.
 // Depends on no particular task: the demo server may have none. Needs YIWANG_DEMO_PASSWORD.
 import assert from 'node:assert/strict'
 
@@ -31,7 +32,12 @@ export default async function workbench(page, ctx) {
   })
 
   const todo = await step('tabs', page, ctx, async () => {
+    // The to-do badge is pushed by server-sent events; the stream answers at once with its first count.
+    const live = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/workbench/events', { timeout: 15_000 })
     await page.goto('/workbench')
+    const stream = await live
+    assert.equal(stream.status(), 200, 'the live to-do stream was refused')
+    assert.match(stream.headers()['content-type'] || '', /^text\/event-stream/)
     await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor()
     const counts = {}
     for (const name of ['待办', '已办', '抄送']) {

@@ -205,10 +205,18 @@ final class CatalogGenerator {
     }
 
     private static String processKeyFor(Vocabulary v) {
-        // Construction and investment permits involve several agencies reviewing in parallel (联办).
-        boolean joint = v.type() == 1 && (v.name().contains("施工") || v.name().contains("建设工程")
-                || v.name().contains("项目") && v.name().contains("审批"));
-        return joint ? "joint" : "standard";
+        // Construction and investment permits involve several agencies reviewing together (联办).
+        String n = v.name();
+        boolean joint = v.type() == 1 && (n.contains("施工") || n.contains("建设工程") || n.contains("项目") && n.contains("审批"));
+        if (!joint) {
+            return "standard";
+        }
+        // A design passes from one department to the next (依次审查); a change, renewal or re-issue of a permit
+        // needs the opinion of any one of them (或签); everything else needs all of them (会签).
+        if (n.contains("设计")) {
+            return "jointSequential";
+        }
+        return n.contains("变更") || n.contains("延续") || n.contains("补办") ? "jointAny" : "joint";
     }
 
     private static String audience(Vocabulary v) {
@@ -232,6 +240,9 @@ final class CatalogGenerator {
         return switch (processKey) {
             case "instant" -> "网上申请 → 窗口受理并当场审批 → 办结送达（即办件，" + limit + "）";
             case "joint" -> "网上申请 → 牵头部门受理 → 相关部门并联审查 → 牵头部门审批决定 → 办结送达（" + limit + "）";
+            case "jointAny" -> "网上申请 → 牵头部门受理 → 相关部门并联审查（或签，一个部门审查即可）→ 牵头部门审批决定 → 办结送达（"
+                    + limit + "）";
+            case "jointSequential" -> "网上申请 → 牵头部门受理 → 相关部门依次审查 → 牵头部门审批决定 → 办结送达（" + limit + "）";
             case "crossLevel" -> "村（社区）便民服务站代办受理 → 乡镇（街道）初审 → 市县部门审批决定 → 办结送达（" + limit + "）";
             default -> "网上申请 → 受理（材料不全的一次性告知补正）→ 审查 → 审批决定 → 办结送达（" + limit + "）";
         };

@@ -21,7 +21,10 @@ import org.yiwang.region.RegionService;
 @Component
 class Assignment {
 
-    /** Departments that review construction and investment permits alongside the lead agency (联办). */
+    /**
+     * Departments that review construction and investment permits alongside the lead agency (联办), in the order
+     * they sign when the review is sequential (依次审查), after the lead agency.
+     */
     private static final List<String> JOINT_REVIEWERS = List.of("ZJJ", "ZRZY", "XFJY", "STHJ");
 
     private final RegionService regions;
@@ -33,6 +36,14 @@ class Assignment {
     static String group(long agencyId, Role role) {
         return "agency:" + agencyId + ":" + role.name();
     }
+
+    /** The agency of a group, or null when it is none of the platform's agency groups (e.g. in a drawn model). */
+    static Long agencyOf(String group) {
+        java.util.regex.Matcher m = group == null ? null : AGENCY_GROUP.matcher(group);
+        return m != null && m.matches() ? Long.valueOf(m.group(1)) : null;
+    }
+
+    private static final java.util.regex.Pattern AGENCY_GROUP = java.util.regex.Pattern.compile("agency:(\\d{1,18}):[A-Z_]+");
 
     /** The groups a member of staff works for: each of their roles at their agency. */
     static List<String> groupsOf(CurrentUser user) {
@@ -53,7 +64,7 @@ class Assignment {
     Map<String, Object> variables(WorkflowService.Start s) {
         return switch (s.processKey()) {
             case "crossLevel" -> crossLevel(s);
-            case "joint" -> joint(s);
+            case "joint", "jointAny", "jointSequential" -> joint(s);
             default -> Map.of("acceptGroup", group(s.agencyId(), Role.ACCEPT), "reviewGroup", group(s.agencyId(), Role.REVIEW),
                     "decideGroup", group(s.agencyId(), Role.APPROVE), "headGroup", group(s.agencyId(), Role.HEAD));
         };

@@ -26,9 +26,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class WorkbenchController {
 
     private final WorkbenchService workbench;
+    private final WorkbenchEvents events;
 
-    WorkbenchController(WorkbenchService workbench) {
+    WorkbenchController(WorkbenchService workbench, WorkbenchEvents events) {
         this.workbench = workbench;
+        this.events = events;
+    }
+
+    @GetMapping(value = "/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events: the caller's to-do count (event todo) when it changes, heartbeats between; "
+            + "the stream ends after a few minutes and the browser reconnects")
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter events() {
+        return events.open();
     }
 
     @GetMapping("/tasks")
@@ -49,10 +58,17 @@ class WorkbenchController {
         return workbench.detail(taskId);
     }
 
+    @GetMapping("/tasks/{taskId}/signers")
+    @Operation(summary = "The signers of a countersign step (会签, 或签, 依次审查): agency, done, under way or still to come")
+    WorkbenchService.Signers signers(@PathVariable String taskId) {
+        return workbench.signers(taskId);
+    }
+
     @PostMapping("/tasks/{taskId}/{action}")
     @RequiresPermissions("task:work")
     @Operation(summary = "Act on a task: claim, unclaim, transfer, delegate, resolve, copy, accept, refuse, supplement, "
-            + "review, approve, reject, return, suspend, resume, extend, addSigner, removeSigner; withdraw on a done task")
+            + "review, approve, reject, return, suspend, resume, extend, addSigner (position BEFORE or AFTER on a sequential step), "
+            + "removeSigner; withdraw on a done task")
     WorkbenchService.TaskDetail act(@PathVariable String taskId, @PathVariable String action,
             @RequestBody(required = false) WorkbenchService.ActionRequest request) {
         return workbench.act(taskId, action, request);

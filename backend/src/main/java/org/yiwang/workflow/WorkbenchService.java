@@ -40,6 +40,8 @@ public class WorkbenchService {
             "villageIntake", List.of("accept", "refuse", "supplement"),
             "reviewApplication", List.of("review", "return", "suspend", "resume"),
             "jointReview", List.of("review", "return", "addSigner", "removeSigner"),
+            "anyOneReview", List.of("review", "return", "addSigner", "removeSigner"),
+            "sequentialReview", List.of("review", "return", "addSigner", "removeSigner"),
             "townshipReview", List.of("review", "return"),
             "decideApplication", List.of("approve", "reject", "return", "suspend", "resume", "extend"),
             "countyDecision", List.of("approve", "reject", "return", "suspend", "resume", "extend"));
@@ -81,12 +83,14 @@ public class WorkbenchService {
             LocalDate dueDate, Integer remainingWorkingDays, StatutoryClock.Colour clock) {
     }
 
-    public record TaskDetail(TaskView task, ApplicationView application, List<String> actions) {
+    /** A task with its case and what this clerk may do; {@code countersign} names the kind of a countersign step. */
+    public record TaskDetail(TaskView task, ApplicationView application, List<String> actions,
+            WorkflowService.Countersign countersign) {
     }
 
     /** The body of an action; each action reads the fields it needs. */
     public record ActionRequest(String opinion, List<Long> materialIds, String procedure, Integer days,
-            String toUsername, List<String> toUsernames, String targetStep, Long agencyId, String signerTaskId) {
+            String toUsername, List<String> toUsernames, String targetStep, Long agencyId, String signerTaskId, String position) {
     }
 
     /**
@@ -164,12 +168,20 @@ public class WorkbenchService {
         };
     }
 
+    /** The number of tasks on this clerk's to-do list, counted as the list counts them (for live updates). */
+    long todoCount(CurrentUser user) {
+        Scope scope = scope(user);
+        return mapper.countTodo(scope.userIds(), scope.groups(),
+                filter(new ListQuery(null, null, null, null, null, null, null, null, null)));
+    }
+
     public TaskDetail detail(String taskId) {
         CurrentUser user = identity.current();
         Scope scope = scope(user);
         Task task = visibleTask(taskId, scope, true);
         TaskRow row = mapper.findOpen(task.getId());
-        return new TaskDetail(view(row), applications.get(row.applicationNo()), actions(task, effective(scope, task)));
+        return new TaskDetail(view(row), applications.get(row.applicationNo()), actions(task, effective(scope, task)),
+                workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
     }
 
     public TaskDetail act(String taskId, String action, ActionRequest request) {
@@ -178,7 +190,7 @@ public class WorkbenchService {
     }
 
     private TaskDetail actOnce(CurrentUser caller, String taskId, String action, ActionRequest request) {
-        ActionRequest body = request == null ? new ActionRequest(null, null, null, null, null, null, null, null, null) : request;
+        ActionRequest body = request == null ? new ActionRequest(null, null, null, null, null, null, null, null, null, null) : request;
         if (action.equals("withdraw")) {
             return withdrawStep(caller, taskId, body.opinion());
         }
@@ -222,7 +234,9 @@ public class WorkbenchService {
             case "review" -> {
                 applications.reviewed(no, actor(user, Role.REVIEW), opinion,
                         "townshipReview".equals(task.getTaskDefinitionKey()) ? "PRELIMINARY_REVIEW" : "REVIEW");
+                List<Task> siblings = openSiblings(task);
                 complete(task, userId, "review");
+                recordCancelledSigners(no, user, siblings);
             }
             case "approve", "reject" -> {
                 boolean approve = action.equals("approve");
@@ -259,28 +273,8 @@ public class WorkbenchService {
                 }
                 applications.copied(no, actor(user, null), ids, opinion);
             }
-            case "addSigner" -> {
-                String group = Assignment.group(body.agencyId() == null ? -1 : body.agencyId(), Role.REVIEW);
-                if (body.agencyId() == null || !assignment.agencyExists(body.agencyId())) {
-                    throw ApiException.badParameter("agencyId", "请选择加签的部门");
-                }
-                if (tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskCandidateGroup(group).count() > 0) {
-                    throw ApiException.conflict("SIGNER_EXISTS", "该部门已在会签中");
-                }
-                workflow.addSigner(task.getProcessInstanceId(), task.getTaskDefinitionKey(), group);
-                applications.recorded(no, actor(user, Role.REVIEW), "ADD_SIGNER", assignment.agencyName(body.agencyId())
-                        + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
-            }
-            case "removeSigner" -> {
-                Task signer = body.signerTaskId() == null ? null : tasks.createTaskQuery().taskId(body.signerTaskId())
-                        .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(task.getTaskDefinitionKey()).singleResult();
-                if (signer == null || signer.getId().equals(task.getId())) {
-                    throw ApiException.badParameter("signerTaskId", "请选择要减去的会签任务（不能是自己的）");
-                }
-                workflow.removeSigner(signer.getExecutionId());
-                applications.recorded(no, actor(user, Role.REVIEW), "REMOVE_SIGNER", signer.getName()
-                        + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
-            }
+            case "addSigner" -> addSigner(task, user, no, body, opinion);
+            case "removeSigner" -> removeSigner(task, user, no, body, opinion);
             case "suspend" -> {
                 String procedure = PROCEDURES.get(body.procedure() == null ? "" : body.procedure());
                 if (procedure == null) {
@@ -365,6 +359,121 @@ public class WorkbenchService {
         return detail(again.getId());
     }
 
+    // ---- Countersign steps (会签 all, 或签 any one, 依次 one after another): their signers, 加签 and 减签 ----
+
+    /** One signer of a countersign step: agency, state (DONE, PENDING, WAITING), and whether this clerk may remove it. */
+    public record SignerView(String taskId, Long agencyId, String agencyName, WorkflowService.SignerState state,
+            String assignee, LocalDateTime endedAt, boolean removable) {
+    }
+
+    public record Signers(WorkflowService.Countersign countersign, List<SignerView> signers, boolean canAdd,
+            boolean canAddBefore) {
+    }
+
+    /** The signers of the countersign step this task belongs to, for whoever may see the task. */
+    public Signers signers(String taskId) {
+        Scope scope = scope(identity.current());
+        Task task = visibleTask(taskId, scope, true);
+        WorkflowService.Countersign kind = workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        if (kind == null) {
+            throw ApiException.notFound("任务 " + taskId + " 的会签");
+        }
+        List<String> actions = actions(task, effective(scope, task));
+        boolean canRemove = actions.contains("removeSigner");
+        List<SignerView> signers = workflow.signers(task).stream().map(s -> {
+            Long agencyId = Assignment.agencyOf(s.group());
+            boolean removable = canRemove && (s.state() == WorkflowService.SignerState.WAITING
+                    || s.state() == WorkflowService.SignerState.PENDING && kind != WorkflowService.Countersign.SEQUENTIAL
+                            && !task.getId().equals(s.taskId()));
+            return new SignerView(s.taskId(), agencyId, agencyId == null ? s.group() : assignment.agencyName(agencyId), s.state(),
+                    s.assignee() == null ? null : identity.displayNameOf(Long.parseLong(s.assignee())), s.endedAt(), removable);
+        }).toList();
+        boolean canAdd = actions.contains("addSigner");
+        return new Signers(kind, signers, canAdd, canAdd && kind == WorkflowService.Countersign.SEQUENTIAL);
+    }
+
+    /** The lead agency manages the signers; on a sequential step whoever's turn it is may also 加签 before or after. */
+    private boolean managesSigners(String action, Task task, boolean lead) {
+        return lead || action.equals("addSigner") && workflow.countersign(task.getProcessDefinitionId(),
+                task.getTaskDefinitionKey()) == WorkflowService.Countersign.SEQUENTIAL;
+    }
+
+    private void addSigner(Task task, CurrentUser user, String no, ActionRequest body, String opinion) {
+        if (body.agencyId() == null || !assignment.agencyExists(body.agencyId())) {
+            throw ApiException.badParameter("agencyId", "请选择加签的部门");
+        }
+        String group = Assignment.group(body.agencyId(), Role.REVIEW);
+        boolean sequential = workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+                == WorkflowService.Countersign.SEQUENTIAL;
+        String position = body.position() == null ? "AFTER" : body.position();
+        if (!Set.of("BEFORE", "AFTER").contains(position) || !sequential && position.equals("BEFORE")) {
+            throw ApiException.badParameter("position", sequential ? "position 须为 BEFORE 或 AFTER" : "并行会签不分先后，不能前加签");
+        }
+        boolean signing = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskCandidateGroup(group).count() > 0;
+        if (signing || sequential && workflow.waitingSigners(task.getExecutionId()).contains(group)) {
+            throw ApiException.conflict("SIGNER_EXISTS", "该部门已在会签中");
+        }
+        String agency = assignment.agencyName(body.agencyId());
+        if (sequential) {
+            workflow.insertSigner(task, group, position.equals("BEFORE"));
+            agency += position.equals("BEFORE") ? "（在本部门之前审查）" : "（在本部门之后审查）";
+        } else {
+            workflow.addSigner(task.getProcessInstanceId(), task.getTaskDefinitionKey(), group);
+        }
+        applications.recorded(no, actor(user, Role.REVIEW), "ADD_SIGNER", agency + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
+    }
+
+    /** 减签: a parallel signer's open task (by its id), or an agency still waiting for its turn on a sequential step. */
+    private void removeSigner(Task task, CurrentUser user, String no, ActionRequest body, String opinion) {
+        String removed;
+        if (body.signerTaskId() != null) {
+            Task signer = tasks.createTaskQuery().taskId(body.signerTaskId()).processInstanceId(task.getProcessInstanceId())
+                    .taskDefinitionKey(task.getTaskDefinitionKey()).singleResult();
+            if (signer == null || signer.getId().equals(task.getId())) {
+                throw ApiException.badParameter("signerTaskId", "请选择要减去的会签任务（不能是自己的）");
+            }
+            removed = candidateGroups(signer).stream().map(Assignment::agencyOf).filter(java.util.Objects::nonNull).findFirst()
+                    .map(assignment::agencyName).orElse(signer.getName());
+            workflow.removeSigner(signer.getExecutionId());
+        } else {
+            String group = body.agencyId() == null ? null : Assignment.group(body.agencyId(), Role.REVIEW);
+            if (group == null || workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+                    != WorkflowService.Countersign.SEQUENTIAL || !workflow.waitingSigners(task.getExecutionId()).contains(group)) {
+                throw ApiException.badParameter("agencyId", "请选择尚未轮到审查的部门");
+            }
+            removed = assignment.agencyName(body.agencyId());
+            workflow.removeWaitingSigner(task.getExecutionId(), group);
+        }
+        applications.recorded(no, actor(user, Role.REVIEW), "REMOVE_SIGNER", removed
+                + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
+    }
+
+    /** The other open tasks of the countersign step this task belongs to; none when it is no countersign step. */
+    private List<Task> openSiblings(Task task) {
+        if (workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey()) == null) {
+            return List.of();
+        }
+        return tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
+                .taskDefinitionKey(task.getTaskDefinitionKey()).list().stream().filter(t -> !t.getId().equals(task.getId())).toList();
+    }
+
+    /** 或签: once one agency's review completes the step, the others' tasks are gone; the timeline names them. */
+    private void recordCancelledSigners(String no, CurrentUser user, List<Task> siblings) {
+        List<String> cancelled = new ArrayList<>();
+        for (Task t : siblings) {
+            if (tasks.createTaskQuery().taskId(t.getId()).count() == 0) {
+                history.getHistoricIdentityLinksForTask(t.getId()).stream()
+                        .filter(l -> "candidate".equals(l.getType())).map(l -> Assignment.agencyOf(l.getGroupId()))
+                        .filter(java.util.Objects::nonNull).findFirst()
+                        .ifPresent(agency -> cancelled.add(assignment.agencyName(agency)));
+            }
+        }
+        if (!cancelled.isEmpty()) {
+            applications.recorded(no, actor(user, Role.REVIEW), "SIGNERS_CANCELLED", "或签：" + user.agencyName()
+                    + "已审查，" + String.join("、", cancelled) + "无需再审查，其任务已取消");
+        }
+    }
+
     /** The clerk's substitute while away (代理人), if one is set. */
     public record Substitution(String toUsername, String displayName, LocalDate from, LocalDate to) {
     }
@@ -419,7 +528,7 @@ public class WorkbenchService {
                     throw ApiException.conflict("NOT_INSTANT", "只有即办件可以批量办理");
                 }
                 // An instant item's one step accepts and approves together.
-                act(taskId, "approve", new ActionRequest(opinion, null, null, null, null, null, null, null, null));
+                act(taskId, "approve", new ActionRequest(opinion, null, null, null, null, null, null, null, null, null));
                 results.add(new BatchResult(taskId, 200, "OK", null));
             } catch (ApiException e) {
                 results.add(new BatchResult(taskId, e.status().value(), e.code(), e.getMessage()));
@@ -504,7 +613,7 @@ public class WorkbenchService {
         boolean lead = candidateGroups(task).contains(Assignment.group(h.agencyId(), Role.REVIEW));
         for (String action : STEP_ACTIONS.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
             boolean signers = action.equals("addSigner") || action.equals("removeSigner");
-            if (permitted(action, task.getTaskDefinitionKey(), user) && possible(action, h) && (!signers || lead)) {
+            if (permitted(action, task.getTaskDefinitionKey(), user) && possible(action, h) && (!signers || managesSigners(action, task, lead))) {
                 actions.add(action);
             }
         }

@@ -3,11 +3,16 @@ package org.yiwang.workflow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RepositoryService;
@@ -15,6 +20,8 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.Execution;
 import org.flowable.job.api.Job;
+import org.flowable.task.api.Task;
+import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 import org.yiwang.identity.CurrentUser;
 
@@ -156,12 +163,131 @@ public class WorkflowService {
 
     /** 加签: one more parallel reviewer on a countersign (会签) step. */
     public void addSigner(String processInstanceId, String stepKey, String group) {
-        runtime.addMultiInstanceExecution(stepKey, processInstanceId, Map.of("reviewGroupOfAgency", group));
+        runtime.addMultiInstanceExecution(stepKey, processInstanceId, Map.of(SIGNER, group));
     }
 
     /** 减签: removes a reviewer who has not finished; the step completes without them. */
     public void removeSigner(String executionId) {
         runtime.deleteMultiInstanceExecution(executionId, false);
+    }
+
+    // Countersign steps (会签, 或签, 依次审查) of the templates loop over the candidate groups in ${reviewGroups},
+    // one group per instance in ${reviewGroupOfAgency}.
+    private static final String SIGNERS = "reviewGroups";
+    private static final String SIGNER = "reviewGroupOfAgency";
+
+    /** How the agencies of a countersign step sign: all of them, any one for all, or one after another. */
+    public enum Countersign {
+        ALL, ANY, SEQUENTIAL
+    }
+
+    /** The countersign kind of a step, from its model; null when the step is no countersign (multi-instance) step. */
+    public Countersign countersign(String processDefinitionId, String stepKey) {
+        FlowElement step = repository.getBpmnModel(processDefinitionId).getFlowElement(stepKey);
+        MultiInstanceLoopCharacteristics loop = step instanceof Activity a ? a.getLoopCharacteristics() : null;
+        if (loop == null) {
+            return null;
+        }
+        if (loop.isSequential()) {
+            return Countersign.SEQUENTIAL;
+        }
+        return loop.getCompletionCondition() == null || loop.getCompletionCondition().isBlank() ? Countersign.ALL : Countersign.ANY;
+    }
+
+    /** One signer of a countersign step's current round: done, under way, or (sequential) still to come. */
+    public record Signer(String taskId, String group, SignerState state, String assignee, LocalDateTime endedAt) {
+    }
+
+    public enum SignerState {
+        DONE, PENDING, WAITING
+    }
+
+    /**
+     * The signers of the round of a countersign step that this open task belongs to, in the order they got the
+     * step. A round's tasks are those of the executions under the step's multi-instance root (a sequential step
+     * reuses one execution for every turn); a return starts a new round with new executions.
+     */
+    public List<Signer> signers(Task task) {
+        Execution turn = runtime.createExecutionQuery().executionId(task.getExecutionId()).singleResult();
+        java.util.Set<String> round = runtime.createExecutionQuery().parentId(turn.getParentId()).list().stream()
+                .map(Execution::getId).collect(java.util.stream.Collectors.toSet());
+        List<Signer> signers = new ArrayList<>();
+        for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .taskDefinitionKey(task.getTaskDefinitionKey()).orderByHistoricTaskInstanceStartTime().asc().list()) {
+            if (round.contains(t.getExecutionId()) && (t.getEndTime() == null || t.getDeleteReason() == null)) {
+                // An open task's group may have changed (加签 before it): read it from the task itself.
+                String group = t.getEndTime() == null ? tasks.getIdentityLinksForTask(t.getId()).stream()
+                        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null).map(l -> l.getGroupId())
+                        .findFirst().orElse(null) : candidateGroup(t.getId());
+                signers.add(new Signer(t.getId(), group, t.getEndTime() == null ? SignerState.PENDING
+                        : SignerState.DONE, t.getAssignee(), t.getEndTime() == null ? null
+                        : LocalDateTime.ofInstant(t.getEndTime().toInstant(), clock.getZone())));
+            }
+        }
+        if (countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey()) == Countersign.SEQUENTIAL) {
+            List<String> order = order(turn);
+            order.subList(turn(turn) + 1, order.size()).forEach(g -> signers.add(new Signer(null, g, SignerState.WAITING, null, null)));
+        }
+        return signers;
+    }
+
+    /** The agencies still to sign a sequential step after the one whose turn it is (on the task's execution). */
+    public List<String> waitingSigners(String executionId) {
+        Execution turn = runtime.createExecutionQuery().executionId(executionId).singleResult();
+        List<String> order = order(turn);
+        return List.copyOf(order.subList(turn(turn) + 1, order.size()));
+    }
+
+    /**
+     * 加签 on a sequential step: the agency signs just before or just after the one whose turn it is. Before means
+     * the open task passes to the new agency at once, and the current agency gets the next turn.
+     */
+    public void insertSigner(Task task, String group, boolean before) {
+        Execution turn = runtime.createExecutionQuery().executionId(task.getExecutionId()).singleResult();
+        List<String> order = order(turn);
+        int current = turn(turn);
+        order.add(before ? current : current + 1, group);
+        runtime.setVariable(turn.getProcessInstanceId(), SIGNERS, order);
+        int instances = (Integer) runtime.getVariableLocal(turn.getParentId(), "nrOfInstances");
+        runtime.setVariableLocal(turn.getParentId(), "nrOfInstances", instances + 1);
+        if (before) {
+            tasks.deleteCandidateGroup(task.getId(), order.get(current + 1));
+            tasks.addCandidateGroup(task.getId(), group);
+            if (task.getAssignee() != null) {
+                tasks.unclaim(task.getId());
+            }
+            runtime.setVariableLocal(turn.getId(), SIGNER, group);
+        }
+    }
+
+    /** 减签 on a sequential step: an agency whose turn has not come yet no longer signs. */
+    public void removeWaitingSigner(String executionId, String group) {
+        Execution turn = runtime.createExecutionQuery().executionId(executionId).singleResult();
+        List<String> order = order(turn);
+        int current = turn(turn);
+        int at = order.subList(current + 1, order.size()).indexOf(group);
+        if (at < 0) {
+            throw new IllegalArgumentException(group + " is not waiting to sign");
+        }
+        order.remove(current + 1 + at);
+        runtime.setVariable(turn.getProcessInstanceId(), SIGNERS, order);
+        int instances = (Integer) runtime.getVariableLocal(turn.getParentId(), "nrOfInstances");
+        runtime.setVariableLocal(turn.getParentId(), "nrOfInstances", instances - 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> order(Execution turn) {
+        return new ArrayList<>((List<String>) runtime.getVariable(turn.getProcessInstanceId(), SIGNERS));
+    }
+
+    private int turn(Execution turn) {
+        return (Integer) runtime.getVariableLocal(turn.getId(), "loopCounter");
+    }
+
+    private String candidateGroup(String taskId) {
+        return history.getHistoricIdentityLinksForTask(taskId).stream()
+                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+                .map(l -> l.getGroupId()).findFirst().orElse(null);
     }
 
     /** Timers fire at the end of the deadline day in the platform's time zone. */

@@ -36,6 +36,18 @@ class CatalogGeneratorTest {
     }
 
     @Test
+    void constructionPermitsAreReviewedJointlyAllAnyOneOrOneAfterAnother() {
+        List<CatalogGenerator.Item> items = generate();
+        Map<String, Long> perProcess = items.stream()
+                .collect(Collectors.groupingBy(CatalogGenerator.Item::processKey, Collectors.counting()));
+        assertThat(perProcess).containsOnlyKeys("instant", "standard", "joint", "jointAny", "jointSequential", "crossLevel")
+                .containsEntry("joint", 60L).containsEntry("jointAny", 27L).containsEntry("jointSequential", 18L);
+        assertThat(items).filteredOn(i -> i.processKey().equals("jointSequential")).allMatch(i -> i.name().contains("设计"));
+        assertThat(items).filteredOn(i -> i.processKey().equals("jointAny"))
+                .allMatch(i -> i.name().matches(".*(变更|延续|补办).*") && !i.name().contains("设计"));
+    }
+
+    @Test
     void theSameInputsAlwaysGiveTheSameItemsAndCodes() {
         assertThat(generate()).isEqualTo(generate());
     }

@@ -95,6 +95,8 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/notifications/{id}/read", "1PPPPPP");
         row("GET /api/v1/workbench/tasks", "133PPP3");
         row("GET /api/v1/workbench/tasks/{taskId}", "133PPP3");
+        row("GET /api/v1/workbench/tasks/{taskId}/signers", "133PPP3");
+        row("GET /api/v1/workbench/events", "133PPP3");
         row("POST /api/v1/workbench/tasks/{taskId}/{action}", "133PP33");
         row("POST /api/v1/workbench/tasks/batch/{action}", "133PP33");
         row("GET /api/v1/workbench/substitute", "133PP33");
