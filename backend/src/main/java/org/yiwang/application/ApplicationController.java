@@ -80,6 +80,24 @@ class ApplicationController {
         return applications.reuse(no, reuse.materialId(), reuse.fileId());
     }
 
+    @GetMapping("/api/v1/applications/{no}/license-options")
+    @RequiresPermissions("application:apply")
+    @Operation(summary = "The applicant's valid e-licences that can stand for materials of this application (电子证照复用)")
+    java.util.List<ApplicationService.LicenseOption> licenseOptions(@PathVariable String no) {
+        return applications.licenseOptions(no);
+    }
+
+    record LicenseMaterial(Long materialId, String licenseNo) {
+    }
+
+    @PostMapping("/api/v1/applications/{no}/materials/license")
+    @RequiresPermissions("application:apply")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach the PDF of one of the applicant's own valid e-licences as a material, instead of uploading a scan")
+    ApplicationView.MaterialFile attachLicense(@PathVariable String no, @RequestBody LicenseMaterial body) {
+        return applications.attachLicense(no, body.materialId(), body.licenseNo());
+    }
+
     @DeleteMapping("/api/v1/applications/{no}/materials/{id}")
     @RequiresPermissions("application:apply")
     @ResponseStatus(HttpStatus.NO_CONTENT)
