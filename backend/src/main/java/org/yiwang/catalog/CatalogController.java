@@ -9,6 +9,7 @@ import org.yiwang.common.Public;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 import org.yiwang.region.ServiceLevel;
+import org.yiwang.workflow.WorkflowService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,9 +21,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CatalogController {
 
     private final CatalogService catalog;
+    private final WorkflowService workflow;
 
-    CatalogController(CatalogService catalog) {
+    CatalogController(CatalogService catalog, WorkflowService workflow) {
         this.catalog = catalog;
+        this.workflow = workflow;
     }
 
     @GetMapping("/items")
@@ -60,8 +63,16 @@ class CatalogController {
     }
 
     @GetMapping("/items/{code}")
-    @Operation(summary = "One item's full guide")
+    @Operation(summary = "One item's full guide", description = "办事指南：事项编码、名称、类型、实施主体、层级、时限、"
+            + "办件类型、服务对象、申请材料、收费、到现场次数、网办深度、设定依据、咨询与投诉电话、办理流程")
     ItemDetail item(@PathVariable String code) {
         return catalog.get(code);
+    }
+
+    @GetMapping("/items/{code}/process")
+    @Operation(summary = "The item's process as BPMN 2.0 XML, without any case in it, for drawing on the guide page",
+            description = "办理流程图：事项所用流程模板（即办件、承诺件、联办、跨层级）的最新部署版本；completed 与 active 为空")
+    WorkflowService.Diagram process(@PathVariable String code) {
+        return workflow.template(catalog.item(code).processKey());
     }
 }

@@ -43,6 +43,7 @@ class AuthorizationMatrixTest {
     static {
         row("GET /api/v1/catalog/items", "PPPPPPP");
         row("GET /api/v1/catalog/items/{code}", "PPPPPPP");
+        row("GET /api/v1/catalog/items/{code}/process", "PPPPPPP");
         row("GET /api/v1/catalog/facets", "PPPPPPP");
         row("GET /api/v1/catalog/life-events", "PPPPPPP");
         row("GET /api/v1/regions/{code}", "PPPPPPP");
