@@ -61,6 +61,12 @@ async function tabTo(page, what, want, { back = false } = {}) {
 }
 
 // The PNG signature and header: what the server checks a scan by.
+// Toasts fade in and out; axe would measure them half transparent. Checks the page once they are gone.
+async function axeSettled(page, ctx, name) {
+  await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 10_000 })
+  await ctx.axe(name)
+}
+
 function png() {
   return Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')
 }
@@ -107,7 +113,7 @@ export default async function keyboardOnly(page, ctx) {
     assert.match(await page.evaluate(() => document.documentElement.className), /yw-large-text.*yw-high-contrast|yw-high-contrast.*yw-large-text/,
       'the display settings did not survive a reload')
     await ctx.screenshot('kbd-home-toggled')
-    await ctx.axe('kbd-home-toggled')
+    await axeSettled(page, ctx, 'kbd-home-toggled')
   })
 
   await step('search', page, ctx, async () => {
@@ -116,7 +122,7 @@ export default async function keyboardOnly(page, ctx) {
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/search\?q=/)
     await page.locator(`a[href="/items/${encodeURIComponent(item.code)}"]`).first().waitFor()
-    await ctx.axe('kbd-search-toggled')
+    await axeSettled(page, ctx, 'kbd-search-toggled')
     await tabTo(page, `the result ${item.code}`, (s) => s.href === `/items/${encodeURIComponent(item.code)}`)
     await page.keyboard.press('Enter')
     await page.getByRole('heading', { level: 1, name: item.name }).waitFor()
@@ -124,7 +130,7 @@ export default async function keyboardOnly(page, ctx) {
 
   await step('guide', page, ctx, async () => {
     await ctx.screenshot('kbd-guide-toggled')
-    await ctx.axe('kbd-guide-toggled')
+    await axeSettled(page, ctx, 'kbd-guide-toggled')
     await tabTo(page, 'the apply link', (s) => s.href === `/apply/${encodeURIComponent(item.code)}`)
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/login\?redirect=/)
@@ -164,7 +170,7 @@ export default async function keyboardOnly(page, ctx) {
       await page.locator(`[data-material-id="${material.id}"]`).getByRole('link', { name }).waitFor()
     }
     await ctx.screenshot('kbd-materials')
-    await ctx.axe('kbd-materials-toggled')
+    await axeSettled(page, ctx, 'kbd-materials-toggled')
     await tabTo(page, 'the next button', (s) => s.tag === 'BUTTON' && s.text === '下一步')
     await page.keyboard.press('Enter')
     await page.getByRole('heading', { level: 2, name: '确认提交' }).waitFor()
@@ -177,7 +183,7 @@ export default async function keyboardOnly(page, ctx) {
     const no = (await page.getByTestId('application-no').innerText()).trim()
     assert.match(no, /^\d{20}[0-9A-Z]$/, `no application number shown (${no})`)
     await ctx.screenshot('kbd-done')
-    await ctx.axe('kbd-done-toggled')
+    await axeSettled(page, ctx, 'kbd-done-toggled')
     console.log(`  submitted ${no} by keyboard only`)
   })
 }

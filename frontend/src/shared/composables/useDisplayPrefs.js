@@ -1,4 +1,5 @@
 import { ref } from 'vue'
+import { readStored, store } from '../storage.js'
 
 // 无障碍 display settings: large text and high contrast, kept in localStorage and applied as classes on <html>
 // (theme.css turns them into CSS variables, Element Plus's included), so they hold on every page and reload.
@@ -7,7 +8,7 @@ const CLASSES = { largeText: 'yw-large-text', highContrast: 'yw-high-contrast' }
 
 function stored() {
   try {
-    return JSON.parse(localStorage.getItem(KEY)) || {}
+    return JSON.parse(readStored(KEY)) || {}
   } catch {
     return {}
   }
@@ -25,11 +26,7 @@ export function applyDisplayPrefs() {
 export function useDisplayPrefs() {
   function toggle(name) {
     prefs.value = { ...prefs.value, [name]: !prefs.value[name] }
-    try {
-      localStorage.setItem(KEY, JSON.stringify(prefs.value))
-    } catch {
-      // Storage refused (private mode): the setting still holds for this page.
-    }
+    store(KEY, JSON.stringify(prefs.value))
     applyDisplayPrefs()
   }
   return { prefs, toggle }

@@ -33,6 +33,11 @@ export default {
     empty: 'No service matches. Try another keyword or filter.',
     failed: 'The search failed',
   },
+  embed: {
+    searchTitle: 'Find a government service',
+    newTab: ' (opens in a new tab)',
+    more: 'See all {total} on the government services portal',
+  },
   filter: {
     audience: 'For',
     audiences: { NATURAL_PERSON: 'Individuals', LEGAL_PERSON: 'Organisations' },

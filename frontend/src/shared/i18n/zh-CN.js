@@ -33,6 +33,11 @@ export default {
     empty: '没有找到符合条件的事项，请换个关键词或筛选条件试试',
     failed: '事项查询失败',
   },
+  embed: {
+    searchTitle: '政务服务事项搜索',
+    newTab: '（在新窗口打开）',
+    more: '在政务服务网查看全部 {total} 项',
+  },
   filter: {
     audience: '服务对象',
     audiences: { NATURAL_PERSON: '个人', LEGAL_PERSON: '法人' },

@@ -170,7 +170,9 @@ class ApplicationController {
 
     @GetMapping("/api/v1/portal/progress")
     @Public
-    @Operation(summary = "Public progress of one application: its number and the last 6 characters of the applicant's identity number")
+    @Operation(summary = "Public progress of one application: its number and the last 6 characters of the applicant's identity number",
+            description = "办件进度公开查询（无需登录，可嵌入门户）：办件编号 applicationNo 与申请人证件号码后 6 位 idSuffix 均须"
+                    + "吻合，否则 404 且不透露办件是否存在。答复事项、实施主体、状态、提交时间、办结期限、剩余工作日和各环节时间")
     ApplicationService.Progress progress(@RequestParam(required = false) String applicationNo,
             @RequestParam(required = false) String idSuffix) {
         return applications.progress(applicationNo, idSuffix);

@@ -29,7 +29,10 @@ class CatalogController {
     }
 
     @GetMapping("/items")
-    @Operation(summary = "Search items by Chinese words, pinyin, initials or code, with filters")
+    @Operation(summary = "Search items by Chinese words, pinyin, initials or code, with filters",
+            description = "事项搜索（公开，可嵌入门户）：q 为中文、拼音、首字母或事项编码；level 行使层级，regionCode 区划（含下级），"
+                    + "agencyId 实施部门，type 事项类型代码，audience 服务对象（NATURAL_PERSON 个人、LEGAL_PERSON 法人），"
+                    + "event 人生事件，near 办事地点（该地及上级的事项排前）；分页 page 从 1 起，size ≤ 100")
     PageResult<Item> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) ServiceLevel level,
             @RequestParam(required = false) String regionCode,
@@ -45,7 +48,8 @@ class CatalogController {
     }
 
     @GetMapping("/facets")
-    @Operation(summary = "How many matches each item type and level has, for grouping search results")
+    @Operation(summary = "How many matches each item type and level has, for grouping search results",
+            description = "按事项类型与行使层级统计的命中数（公开），筛选参数同事项搜索")
     CatalogService.Facets facets(@RequestParam(required = false) String q,
             @RequestParam(required = false) ServiceLevel level,
             @RequestParam(required = false) String regionCode,
@@ -57,7 +61,7 @@ class CatalogController {
     }
 
     @GetMapping("/life-events")
-    @Operation(summary = "Life events (出生, 上学, 就业 …) with their item counts")
+    @Operation(summary = "Life events (出生, 上学, 就业 …) with their item counts", description = "人生事件主题及其事项数（公开）")
     java.util.List<java.util.Map<String, Object>> lifeEvents() {
         return catalog.lifeEvents();
     }
