@@ -25,7 +25,7 @@ final class LicenseKinds {
     }
 
     private static final List<Rule> TABLE = List.of(
-            new Rule(Pattern.compile("(公司|企业|合作社|个体工商户|分公司|分支机构).*(设立|注册)登记|个体工商户.*登记"), "营业执照"),
+            new Rule(Pattern.compile("(公司|企业|合作社|个体工商户|分支机构)[^注销]*(设立|注册)"), "营业执照"),
             new Rule(Pattern.compile("食品经营许可"), "食品经营许可证"),
             new Rule(Pattern.compile("食品生产许可"), "食品生产许可证"),
             new Rule(Pattern.compile("医疗机构执业(登记|审批)"), "医疗机构执业许可证"),
