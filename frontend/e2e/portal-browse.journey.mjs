@@ -71,6 +71,27 @@ export default async function portalBrowse(page, ctx) {
   await ctx.screenshot('near')
   await ctx.axe('results')
 
+  // By audience (法人) and by department: one of the chosen place's 市县 departments.
+  const DEPARTMENT = '乐东黎族自治县市场监督管理局'
+  await page.goto('/search')
+  await settled(page)
+  await page.getByRole('radiogroup', { name: '服务对象' }).getByText('法人', { exact: true }).click()
+  await page.waitForURL(/audience=LEGAL_PERSON/)
+  await settled(page)
+  await page.locator('#filter-department').click()
+  await page.getByRole('option', { name: DEPARTMENT, exact: true }).click()
+  await page.waitForURL(/agencyId=\d+/)
+  await settled(page)
+  await results.first().waitFor()
+  const agencyId = new URL(page.url()).searchParams.get('agencyId')
+  const expected = await (await page.request.get(`/api/v1/catalog/items?audience=LEGAL_PERSON&agencyId=${agencyId}&size=1`)).json()
+  await page.getByText(`共 ${expected.total} 项`).waitFor()
+  for (const facts of await results.getByRole('article').locator('.result__facts').allInnerTexts()) {
+    assert.ok(facts.includes(DEPARTMENT), `a result of another department: ${facts}`)
+  }
+  await ctx.screenshot('by-department')
+  await ctx.axe('by-department')
+
   // The applicant's message centre (it may be empty).
   await page.goto('/login')
   await page.locator('#login-username').fill('applicant')

@@ -34,6 +34,11 @@ export default async function portalSearch(page, ctx) {
   await materials.first().waitFor()
   await settled(page)
   assert.ok((await materials.count()) >= 1, 'the guide lists no materials')
+  // The item's process drawn by the bpmn-js viewer, named by its steps.
+  await page.getByRole('heading', { level: 2, name: '办理流程图' }).waitFor()
+  const diagram = page.getByRole('img', { name: /^办理流程图：.*受理/ })
+  await diagram.waitFor()
+  assert.ok((await page.locator('.diagram .djs-container .djs-shape').count()) >= 5, 'the process diagram draws too few shapes')
   await ctx.screenshot('guide')
   await ctx.axe('guide')
 }

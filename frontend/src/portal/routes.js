@@ -46,4 +46,15 @@ export default [
     component: () => import('./pages/VerifyPage.vue'),
     meta: { title: 'verify.title' },
   },
+  // Pages other portals may frame (public/embed.js): no header or footer (App.vue), frameable by the server's CSP.
+  {
+    path: '/embed/search',
+    component: () => import('./pages/EmbedSearchPage.vue'),
+    meta: { embed: true, title: 'embed.searchTitle' },
+  },
+  {
+    path: '/embed/progress',
+    component: () => import('./pages/ProgressPage.vue'),
+    meta: { embed: true, title: 'nav.progress' },
+  },
 ]

@@ -7,7 +7,7 @@ function text(value) {
   return typeof value === 'string' ? value.trim() : ''
 }
 
-// The search lives in the URL (/search?q=&level=&type=&event=&regionCode=&page=), so results can be
+// The search lives in the URL (/search?q=&level=&type=&audience=&agencyId=&event=&regionCode=&page=), so results can be
 // linked, bookmarked and walked back through.
 export function useCatalogQuery() {
   const route = useRoute()
@@ -17,6 +17,8 @@ export function useCatalogQuery() {
     q: text(route.query.q),
     level: text(route.query.level),
     type: text(route.query.type),
+    audience: text(route.query.audience),
+    agencyId: text(route.query.agencyId),
     event: text(route.query.event),
     regionCode: text(route.query.regionCode),
     page: Math.max(1, Number.parseInt(route.query.page, 10) || 1),

@@ -28,9 +28,9 @@ export const useCatalogStore = defineStore('catalog', {
       }
     },
     // Counts by type and level for the same filters, for the filter chips (near= does not change counts).
-    async loadFacets({ q, level, type, regionCode, event }) {
+    async loadFacets({ q, level, type, audience, agencyId, regionCode, event }) {
       const seq = ++facetSeq
-      const answer = await api.get('/catalog/facets', { q, level, type, regionCode, event })
+      const answer = await api.get('/catalog/facets', { q, level, type, audience, agencyId, regionCode, event })
       if (seq === facetSeq) this.facets = { byType: answer?.byType || {}, byLevel: answer?.byLevel || {} }
     },
     // Life events (出生, 上学 …) with their item counts; asked once.

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { api } from '@/shared/api.js'
+import { readStored, store } from '@/shared/storage.js'
 
 // 办事地点: the applicant's place (a city/county, township or village code), chosen once and kept in
 // localStorage; without a choice, a logged-in applicant's own regionCode. Searches pass it as near=.
@@ -7,11 +8,7 @@ const STORAGE_KEY = 'yiwang.place'
 const PROVINCE = '46'
 
 function saved() {
-  try {
-    return localStorage.getItem(STORAGE_KEY) || ''
-  } catch {
-    return ''
-  }
+  return readStored(STORAGE_KEY) || ''
 }
 
 export const usePlaceStore = defineStore('place', {
@@ -40,12 +37,7 @@ export const usePlaceStore = defineStore('place', {
     async choose(code) {
       this.code = code || ''
       this.chosen = Boolean(code)
-      try {
-        if (code) localStorage.setItem(STORAGE_KEY, code)
-        else localStorage.removeItem(STORAGE_KEY)
-      } catch {
-        // private mode: the choice lasts for this page only
-      }
+      store(STORAGE_KEY, code || '')
       await this.loadPath()
     },
     // The applicant's own place, unless a place was chosen.

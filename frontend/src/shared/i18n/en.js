@@ -5,6 +5,9 @@ export default {
     footer: 'Hosted by the People’s Government of Hainan Province · One-stop online services',
   },
   nav: {
+    display: 'Display',
+    largeText: 'Large text',
+    highContrast: 'High contrast',
     label: 'Main navigation',
     home: 'Home',
     progress: 'Track an application',
@@ -30,7 +33,17 @@ export default {
     empty: 'No service matches. Try another keyword or filter.',
     failed: 'The search failed',
   },
+  embed: {
+    searchTitle: 'Find a government service',
+    newTab: ' (opens in a new tab)',
+    more: 'See all {total} on the government services portal',
+  },
   filter: {
+    audience: 'For',
+    audiences: { NATURAL_PERSON: 'Individuals', LEGAL_PERSON: 'Organisations' },
+    department: 'Department',
+    allDepartments: 'All departments',
+    provinceDepartments: 'Provincial departments',
     level: 'Level',
     type: 'Type',
     all: 'All',
@@ -65,6 +78,7 @@ export default {
     region: 'Region',
   },
   guide: {
+    diagram: 'Process diagram',
     title: 'Service guide',
     basics: 'Basic information',
     name: 'Name',
@@ -237,6 +251,9 @@ export default {
     reuseNone: 'No earlier file of this material to reuse',
     reuseFrom: '{file} (application {no}, {date})',
     reuseDone: '“{name}” reused',
+    licence: 'Use my e-licence: {kind} {no}',
+    licenceHint: 'You hold an e-licence that can serve as this material; no scan is needed:',
+    licenceDone: 'E-licence {no} attached',
   },
   mine: {
     newApplication: 'Apply for a service',
@@ -357,6 +374,7 @@ export default {
     completed: 'Completed steps',
     active: 'Current steps',
     label: 'Process diagram: completed {completed}; current {active}',
+    templateLabel: 'Process: {steps}',
     none: 'none',
     fit: 'Fit to view',
   },

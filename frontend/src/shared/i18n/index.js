@@ -1,12 +1,13 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN.js'
 import en from './en.js'
+import { readStored, store } from '../storage.js'
 
 export const LOCALES = ['zh-CN', 'en']
 const STORAGE_KEY = 'yiwang.locale'
 
 function initialLocale() {
-  const saved = localStorage.getItem(STORAGE_KEY)
+  const saved = readStored(STORAGE_KEY)
   return LOCALES.includes(saved) ? saved : 'zh-CN'
 }
 
@@ -19,6 +20,6 @@ export const i18n = createI18n({
 
 export function setLocale(locale) {
   i18n.global.locale.value = locale
-  localStorage.setItem(STORAGE_KEY, locale)
+  store(STORAGE_KEY, locale)
   document.documentElement.lang = locale
 }

@@ -5,6 +5,9 @@ export default {
     footer: '海南省人民政府 主办 · 一网通办 全程网办',
   },
   nav: {
+    display: '显示设置',
+    largeText: '大字',
+    highContrast: '高对比',
     label: '主导航',
     home: '首页',
     progress: '办事进度查询',
@@ -30,7 +33,17 @@ export default {
     empty: '没有找到符合条件的事项，请换个关键词或筛选条件试试',
     failed: '事项查询失败',
   },
+  embed: {
+    searchTitle: '政务服务事项搜索',
+    newTab: '（在新窗口打开）',
+    more: '在政务服务网查看全部 {total} 项',
+  },
   filter: {
+    audience: '服务对象',
+    audiences: { NATURAL_PERSON: '个人', LEGAL_PERSON: '法人' },
+    department: '实施部门',
+    allDepartments: '全部部门',
+    provinceDepartments: '省级部门',
     level: '行使层级',
     type: '事项类型',
     all: '全部',
@@ -65,6 +78,7 @@ export default {
     region: '所属区划',
   },
   guide: {
+    diagram: '办理流程图',
     title: '办事指南',
     basics: '基本信息',
     name: '事项名称',
@@ -237,6 +251,9 @@ export default {
     reuseNone: '没有可复用的同名材料',
     reuseFrom: '{file}（办件 {no}，{date}）',
     reuseDone: '已复用“{name}”',
+    licence: '使用我的电子证照：{kind} {no}',
+    licenceHint: '您持有可作为本材料的电子证照，无需上传扫描件：',
+    licenceDone: '已使用电子证照 {no}',
   },
   mine: {
     newApplication: '办理新事项',
@@ -357,6 +374,7 @@ export default {
     completed: '已完成环节',
     active: '当前环节',
     label: '办理流程图：已完成 {completed}；当前 {active}',
+    templateLabel: '办理流程图：{steps}',
     none: '无',
     fit: '适应窗口',
   },

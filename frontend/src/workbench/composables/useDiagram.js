@@ -1,6 +1,6 @@
 import { computed, ref, unref, watch } from 'vue'
 import { api } from '@/shared/api.js'
-import { userTasks } from '../lib/bpmn.js'
+import { userTasks } from '@/shared/bpmn.js'
 
 // A case's process diagram ({xml, completed, active}) and the user steps it has been through, for the viewer
 // and for choosing where to return a case to (退回). applicationNo may be a ref; a failure leaves error set.

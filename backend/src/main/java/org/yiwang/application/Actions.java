@@ -13,7 +13,7 @@ final class Actions {
             Map.entry("APPROVE", "准予许可"), Map.entry("REJECT", "不予许可"), Map.entry("SUSPEND", "特别程序开始"),
             Map.entry("RESUME", "特别程序结束"), Map.entry("EXTEND", "延长期限"), Map.entry("RETURN", "退回"),
             Map.entry("TRANSFER", "转办"), Map.entry("CONCLUDE", "办结"),
-            Map.entry("WITHDRAW", "撤回申请"), Map.entry("LICENSE", "核发电子证照"),
+            Map.entry("WITHDRAW", "撤回申请"), Map.entry("LICENSE", "核发电子证照"), Map.entry("LICENSE_MATERIAL", "电子证照作为材料"),
             Map.entry("CLOCK_YELLOW", "时限预警"), Map.entry("CLOCK_RED", "超期督办"), Map.entry("DELEGATE", "委派"),
             Map.entry("RESOLVE", "委派办理完毕"), Map.entry("COPY", "抄送"), Map.entry("WITHDRAW_STEP", "撤回"),
             Map.entry("ADD_SIGNER", "加签"), Map.entry("REMOVE_SIGNER", "减签"),

@@ -80,6 +80,24 @@ class ApplicationController {
         return applications.reuse(no, reuse.materialId(), reuse.fileId());
     }
 
+    @GetMapping("/api/v1/applications/{no}/license-options")
+    @RequiresPermissions("application:apply")
+    @Operation(summary = "The applicant's valid e-licences that can stand for materials of this application (电子证照复用)")
+    java.util.List<ApplicationService.LicenseOption> licenseOptions(@PathVariable String no) {
+        return applications.licenseOptions(no);
+    }
+
+    record LicenseMaterial(Long materialId, String licenseNo) {
+    }
+
+    @PostMapping("/api/v1/applications/{no}/materials/license")
+    @RequiresPermissions("application:apply")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach the PDF of one of the applicant's own valid e-licences as a material, instead of uploading a scan")
+    ApplicationView.MaterialFile attachLicense(@PathVariable String no, @RequestBody LicenseMaterial body) {
+        return applications.attachLicense(no, body.materialId(), body.licenseNo());
+    }
+
     @DeleteMapping("/api/v1/applications/{no}/materials/{id}")
     @RequiresPermissions("application:apply")
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -152,7 +170,9 @@ class ApplicationController {
 
     @GetMapping("/api/v1/portal/progress")
     @Public
-    @Operation(summary = "Public progress of one application: its number and the last 6 characters of the applicant's identity number")
+    @Operation(summary = "Public progress of one application: its number and the last 6 characters of the applicant's identity number",
+            description = "办件进度公开查询（无需登录，可嵌入门户）：办件编号 applicationNo 与申请人证件号码后 6 位 idSuffix 均须"
+                    + "吻合，否则 404 且不透露办件是否存在。答复事项、实施主体、状态、提交时间、办结期限、剩余工作日和各环节时间")
     ApplicationService.Progress progress(@RequestParam(required = false) String applicationNo,
             @RequestParam(required = false) String idSuffix) {
         return applications.progress(applicationNo, idSuffix);

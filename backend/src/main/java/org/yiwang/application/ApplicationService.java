@@ -187,15 +187,47 @@ public class ApplicationService {
         if (earlier == null) {
             throw ApiException.notFound("材料文件 " + fileId);
         }
-        if (!FileTypes.accepted(material.acceptTypes(), FileTypes.extension(earlier.fileName()))
-                || earlier.sizeBytes() > material.maxSizeMb() * 1024L * 1024L) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FILE_TYPE_NOT_ALLOWED",
-                    "该文件不符合本材料的格式或大小要求：" + material.acceptTypes() + "，" + material.maxSizeMb() + " MB", "fileId");
-        }
+        requireFits(material, earlier.fileName(), earlier.sizeBytes(), "fileId");
         try (InputStream in = storage.open(earlier.storageKey())) {
             return attach(a, material.id(), new Upload(earlier.fileName(), earlier.contentType(), in.readAllBytes(), earlier.sha256()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Per material of the draft, the applicant's valid e-licences that can stand for it (电子证照复用). */
+    public record LicenseOption(long materialId, String materialName, List<LicenseService.Usable> licenses) {
+    }
+
+    public List<LicenseOption> licenseOptions(String no) {
+        Application a = own(no);
+        List<Material> materials = catalog.materials(catalog.item(a.itemCode));
+        Map<String, List<LicenseService.Usable>> usable = licenses.usableFor(a.applicantId,
+                materials.stream().map(Material::name).toList());
+        return materials.stream().filter(m -> usable.containsKey(m.name()))
+                .map(m -> new LicenseOption(m.id(), m.name(), usable.get(m.name()))).toList();
+    }
+
+    /** Attaches the PDF of one of the applicant's own valid e-licences as a material, instead of a scan of it. */
+    @Transactional
+    public ApplicationView.MaterialFile attachLicense(String no, Long materialId, String licenseNo) {
+        Application a = own(no);
+        Material material = uploadTarget(a, materialId);
+        LicenseService.AsMaterial licence = licenses.asMaterial(a.applicantId, licenseNo, material.name());
+        String fileName = licence.licenseNo() + ".pdf";
+        requireFits(material, fileName, licence.pdf().length, "licenseNo");
+        ApplicationView.MaterialFile file = attach(a, material.id(),
+                new Upload(fileName, "application/pdf", licence.pdf(), sha256(licence.pdf())));
+        event(a, "LICENSE_MATERIAL", applicantActor(identity.current()), "以电子证照 " + licence.licenseNo() + " 作为“" + material.name() + "”");
+        return file;
+    }
+
+    /** A file not uploaded just now (reused, or an e-licence) must still meet the material's type and size rules. */
+    private static void requireFits(Material material, String fileName, long sizeBytes, String parameter) {
+        if (!FileTypes.accepted(material.acceptTypes(), FileTypes.extension(fileName))
+                || sizeBytes > material.maxSizeMb() * 1024L * 1024L) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FILE_TYPE_NOT_ALLOWED",
+                    "该文件不符合本材料的格式或大小要求：" + material.acceptTypes() + "，" + material.maxSizeMb() + " MB", parameter);
         }
     }
 
@@ -806,9 +838,12 @@ public class ApplicationService {
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FILE_CONTENT_MISMATCH",
                     "文件内容与扩展名 ." + extension + " 不符", "file");
         }
+        return new Upload(name, FileTypes.contentType(sniffed), bytes, sha256(bytes));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            return new Upload(name, FileTypes.contentType(sniffed), bytes, sha);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

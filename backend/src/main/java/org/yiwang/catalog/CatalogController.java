@@ -9,6 +9,7 @@ import org.yiwang.common.Public;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 import org.yiwang.region.ServiceLevel;
+import org.yiwang.workflow.WorkflowService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,13 +21,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CatalogController {
 
     private final CatalogService catalog;
+    private final WorkflowService workflow;
 
-    CatalogController(CatalogService catalog) {
+    CatalogController(CatalogService catalog, WorkflowService workflow) {
         this.catalog = catalog;
+        this.workflow = workflow;
     }
 
     @GetMapping("/items")
-    @Operation(summary = "Search items by Chinese words, pinyin, initials or code, with filters")
+    @Operation(summary = "Search items by Chinese words, pinyin, initials or code, with filters",
+            description = "事项搜索（公开，可嵌入门户）：q 为中文、拼音、首字母或事项编码；level 行使层级，regionCode 区划（含下级），"
+                    + "agencyId 实施部门，type 事项类型代码，audience 服务对象（NATURAL_PERSON 个人、LEGAL_PERSON 法人），"
+                    + "event 人生事件，near 办事地点（该地及上级的事项排前）；分页 page 从 1 起，size ≤ 100")
     PageResult<Item> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) ServiceLevel level,
             @RequestParam(required = false) String regionCode,
@@ -42,7 +48,8 @@ class CatalogController {
     }
 
     @GetMapping("/facets")
-    @Operation(summary = "How many matches each item type and level has, for grouping search results")
+    @Operation(summary = "How many matches each item type and level has, for grouping search results",
+            description = "按事项类型与行使层级统计的命中数（公开），筛选参数同事项搜索")
     CatalogService.Facets facets(@RequestParam(required = false) String q,
             @RequestParam(required = false) ServiceLevel level,
             @RequestParam(required = false) String regionCode,
@@ -54,14 +61,22 @@ class CatalogController {
     }
 
     @GetMapping("/life-events")
-    @Operation(summary = "Life events (出生, 上学, 就业 …) with their item counts")
+    @Operation(summary = "Life events (出生, 上学, 就业 …) with their item counts", description = "人生事件主题及其事项数（公开）")
     java.util.List<java.util.Map<String, Object>> lifeEvents() {
         return catalog.lifeEvents();
     }
 
     @GetMapping("/items/{code}")
-    @Operation(summary = "One item's full guide")
+    @Operation(summary = "One item's full guide", description = "办事指南：事项编码、名称、类型、实施主体、层级、时限、"
+            + "办件类型、服务对象、申请材料、收费、到现场次数、网办深度、设定依据、咨询与投诉电话、办理流程")
     ItemDetail item(@PathVariable String code) {
         return catalog.get(code);
+    }
+
+    @GetMapping("/items/{code}/process")
+    @Operation(summary = "The item's process as BPMN 2.0 XML, without any case in it, for drawing on the guide page",
+            description = "办理流程图：事项所用流程模板（即办件、承诺件、联办、跨层级）的最新部署版本；completed 与 active 为空")
+    WorkflowService.Diagram process(@PathVariable String code) {
+        return workflow.template(catalog.item(code).processKey());
     }
 }

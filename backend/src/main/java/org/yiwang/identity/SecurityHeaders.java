@@ -1,7 +1,12 @@
 package org.yiwang.identity;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -14,7 +19,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Browser protections on every answer. The Vue app loads only its own scripts; Element Plus sets inline
- * styles, hence 'unsafe-inline' for styles only. Pages may be framed only by this site.
+ * styles, hence 'unsafe-inline' for styles only. Pages may be framed only by this site, except the embed pages
+ * (/embed/search, /embed/progress) that other government portals drop in: those may be framed by the sources
+ * in {@code yiwang.embed.frame-ancestors} (any site by default, {@code *}), and carry no X-Frame-Options.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -22,14 +29,35 @@ class SecurityHeaders extends OncePerRequestFilter {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+            + "base-uri 'self'; form-action 'self'; frame-ancestors ";
+    static final Set<String> EMBED_PAGES = Set.of("/embed/search", "/embed/progress");
+    private static final Pattern SOURCE = Pattern.compile("\\*|'self'|'none'|https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+
+    private final String embedAncestors;
+
+    SecurityHeaders(@Value("${yiwang.embed.frame-ancestors:*}") String embedAncestors) {
+        this.embedAncestors = checked(embedAncestors);
+    }
+
+    /** Sources separated by spaces or commas, each a CSP host source: no way to inject another directive. */
+    static String checked(String sources) {
+        List<String> list = Arrays.stream(sources.trim().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
+        if (list.isEmpty() || !list.stream().allMatch(s -> SOURCE.matcher(s).matches())) {
+            throw new IllegalArgumentException("yiwang.embed.frame-ancestors must list '*', 'self', 'none' or "
+                    + "http(s)://host[:port] sources, got: " + sources);
+        }
+        return String.join(" ", list);
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CSP);
+        boolean embed = EMBED_PAGES.contains(request.getRequestURI());
+        response.setHeader("Content-Security-Policy", CSP + (embed ? embedAncestors : "'self'"));
+        if (!embed) {
+            response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "SAMEORIGIN");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         if (request.getRequestURI().startsWith("/api/")) {

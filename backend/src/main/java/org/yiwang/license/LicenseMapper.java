@@ -1,5 +1,7 @@
 package org.yiwang.license;
 
+import java.util.List;
+
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -11,6 +13,8 @@ interface LicenseMapper {
     License findByCode(@Param("code") String verificationCode);
 
     License findByNumber(@Param("number") String number);
+
+    List<License> findByHolder(@Param("holderAccountId") long holderAccountId);
 
     License findByApplication(@Param("applicationId") long applicationId);
 }

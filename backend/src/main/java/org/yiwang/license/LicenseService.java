@@ -2,7 +2,12 @@ package org.yiwang.license;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -44,7 +49,7 @@ public class LicenseService {
 
     /** What the public verification answers: enough to trust a licence, nothing personal in the clear. */
     public record Verification(boolean valid, String number, String holderName, String itemName, String agencyName,
-            LocalDateTime issuedAt, java.time.LocalDate validUntil, String status) {
+            LocalDateTime issuedAt, LocalDate validUntil, String status) {
     }
 
     /** One licence per application; its number is the application number with the province's prefix. */
@@ -74,9 +79,60 @@ public class LicenseService {
         if (l == null) {
             return new Verification(false, null, null, null, null, null, null, "UNKNOWN");
         }
-        boolean valid = "VALID".equals(l.status()) && !l.validUntil().isBefore(LocalDateTime.now(clock).toLocalDate());
+        boolean valid = valid(l);
         return new Verification(valid, l.licenseNo(), org.yiwang.identity.Masking.name(l.holderName()), l.itemName(),
                 l.agencyName(), l.issuedAt(), l.validUntil(), valid ? "VALID" : "EXPIRED");
+    }
+
+    /** One of the holder's valid e-licences that can stand for a material (电子证照复用), by the rule of {@link LicenseKinds}. */
+    public record Usable(String licenseNo, String kind, String itemName, String agencyName, LocalDate validUntil) {
+    }
+
+    /** A licence's PDF to attach as a material. */
+    public record AsMaterial(String licenseNo, byte[] pdf) {
+    }
+
+    /** Per material name, the holder's valid licences that can stand for it; names no licence fits are left out. */
+    public Map<String, List<Usable>> usableFor(long holderAccountId, Collection<String> materialNames) {
+        List<License> held = mapper.findByHolder(holderAccountId).stream().filter(this::valid).toList();
+        Map<String, List<Usable>> usable = new LinkedHashMap<>();
+        for (String name : materialNames) {
+            List<Usable> fitting = held.stream().filter(l -> LicenseKinds.accepts(name, LicenseKinds.of(l.itemName())))
+                    .map(l -> new Usable(l.licenseNo(), LicenseKinds.of(l.itemName()), l.itemName(), l.agencyName(),
+                            l.validUntil()))
+                    .toList();
+            if (!fitting.isEmpty()) {
+                usable.put(name, fitting);
+            }
+        }
+        return usable;
+    }
+
+    /**
+     * The PDF of the holder's own licence to attach as a material: 404 for a licence that is not theirs (not
+     * disclosing it), 409 for one revoked or expired, 400 for one whose kind the material does not accept.
+     */
+    public AsMaterial asMaterial(long holderAccountId, String number, String materialName) {
+        if (number == null || number.isBlank()) {
+            throw ApiException.badParameter("licenseNo", "请选择电子证照");
+        }
+        License l = number.length() > 40 ? null : mapper.findByNumber(number.trim());
+        if (l == null || l.holderAccountId() != holderAccountId) {
+            throw ApiException.notFound("电子证照 " + number);
+        }
+        if (!valid(l)) {
+            throw ApiException.conflict("LICENSE_NOT_VALID", "电子证照 " + l.licenseNo() + " 已失效（已注销或已过有效期），不能作为申请材料");
+        }
+        String kind = LicenseKinds.of(l.itemName());
+        if (!LicenseKinds.accepts(materialName, kind)) {
+            throw ApiException.badParameter("licenseNo", "电子证照“" + (kind == null ? l.itemName() : kind)
+                    + "”不能作为材料“" + materialName + "”");
+        }
+        return new AsMaterial(l.licenseNo(), pdf.render(l));
+    }
+
+    private boolean valid(License l) {
+        return "VALID".equals(l.status()) && !l.validUntil().isBefore(LocalDate.now(clock));
     }
 
     /** For its holder and for staff whose scope covers the issuing agency; 404 for anyone else, not disclosing it. */

@@ -23,6 +23,7 @@ import org.flowable.job.api.Job;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
+import org.yiwang.common.ApiException;
 import org.yiwang.identity.CurrentUser;
 
 /**
@@ -120,17 +121,30 @@ public class WorkflowService {
 
     public Diagram diagram(String processInstanceId) {
         var instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        String xml;
-        try (var in = repository.getProcessModel(instance.getProcessDefinitionId())) {
-            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        String xml = xmlOf(instance.getProcessDefinitionId());
         List<String> completed = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .finished().list().stream().map(a -> a.getActivityId()).distinct().toList();
         List<String> active = runtime.createExecutionQuery().processInstanceId(processInstanceId).list().stream()
                 .map(Execution::getActivityId).filter(java.util.Objects::nonNull).distinct().toList();
         return new Diagram(xml, completed, active);
+    }
+
+    /** The latest deployed version of a process, without any case in it: what an item's guide shows. */
+    public Diagram template(String processKey) {
+        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+                .singleResult();
+        if (definition == null) {
+            throw ApiException.notFound("流程 " + processKey);
+        }
+        return new Diagram(xmlOf(definition.getId()), List.of(), List.of());
+    }
+
+    private String xmlOf(String processDefinitionId) {
+        try (var in = repository.getProcessModel(processDefinitionId)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A step of the process a case has been through: its id and name. */

@@ -108,6 +108,16 @@ class CatalogApiTest {
     }
 
     @Test
+    void theGuideShowsTheItemsProcessWithoutAnyCase() {
+        JsonNode item = api.get("/api/v1/catalog/items", "regionCode", "4601", "type", 1, "size", 1).json().path("items").get(0);
+        JsonNode process = api.get("/api/v1/catalog/items/" + item.path("code").asText() + "/process").json();
+        assertThat(process.path("xml").asText()).contains("<definitions", "id=\"" + item.path("processKey").asText() + "\"");
+        assertThat(process.path("completed")).isEmpty();
+        assertThat(process.path("active")).isEmpty();
+        assertProblem(api.get("/api/v1/catalog/items/XK9999-4601/process"), 404, "NOT_FOUND");
+    }
+
+    @Test
     void badInputGetsAProblemDetailNamingTheParameter() {
         assertThat(assertProblem(api.get("/api/v1/catalog/items", "level", "GALAXY"), 400, "INVALID_PARAMETER")
                 .path("parameter").asText()).isEqualTo("level");

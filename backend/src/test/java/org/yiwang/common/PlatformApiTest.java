@@ -28,6 +28,15 @@ class PlatformApiTest {
     }
 
     @Test
+    void thePublicRoutesOtherPortalsEmbedAreDescribedInTheApiDocs() {
+        com.fasterxml.jackson.databind.JsonNode paths = api.get("/v3/api-docs").json().path("paths");
+        for (String path : new String[] { "/api/v1/catalog/items", "/api/v1/catalog/items/{code}",
+                "/api/v1/catalog/items/{code}/process", "/api/v1/portal/progress", "/api/v1/licenses/verify" }) {
+            assertThat(paths.path(path).path("get").path("description").asText()).as(path).isNotBlank();
+        }
+    }
+
+    @Test
     void unknownRoutesAndWrongMethodsAreProblemDetails() {
         assertProblem(api.get("/api/v1/no-such-thing"), 404, "NOT_FOUND");
         assertProblem(api.post("/api/v1/calendar/working-days/add", "{}"), 405, "METHOD_NOT_ALLOWED");

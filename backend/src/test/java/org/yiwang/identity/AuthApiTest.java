@@ -1,6 +1,7 @@
 package org.yiwang.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.yiwang.support.ProblemAssert.assertProblem;
 
 import java.time.Duration;
@@ -155,7 +156,29 @@ class AuthApiTest {
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'self'");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("SAMEORIGIN");
         assertThat(new Api(port).get("/api/v1/catalog/items").header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void onlyTheEmbedPagesMayBeFramedByOtherSites() {
+        for (String path : List.of("/embed/search", "/embed/progress")) {
+            Api.Response embed = new Api(port).get(path);
+            assertThat(embed.status()).isEqualTo(200);
+            assertThat(embed.body()).contains("<div id=\"app\"");
+            assertThat(embed.header("Content-Security-Policy")).contains("default-src 'self'").endsWith("frame-ancestors *");
+            assertThat(embed.header("X-Frame-Options")).as(path).isNull();
+        }
+        for (String path : List.of("/search", "/progress", "/login", "/embed.js", "/api/v1/catalog/items")) {
+            Api.Response other = new Api(port).get(path);
+            assertThat(other.header("Content-Security-Policy")).as(path).endsWith("frame-ancestors 'self'");
+            assertThat(other.header("X-Frame-Options")).as(path).isEqualTo("SAMEORIGIN");
+        }
+        assertThat(new Api(port).get("/embed.js").body()).contains("data-widget");
+        assertThat(SecurityHeaders.checked(" https://www.hainan.gov.cn, https://*.haikou.gov.cn ,'self' "))
+                .isEqualTo("https://www.hainan.gov.cn https://*.haikou.gov.cn 'self'");
+        assertThatThrownBy(() -> SecurityHeaders.checked("https://a.gov.cn; script-src *")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SecurityHeaders.checked(" ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -43,6 +43,7 @@ class AuthorizationMatrixTest {
     static {
         row("GET /api/v1/catalog/items", "PPPPPPP");
         row("GET /api/v1/catalog/items/{code}", "PPPPPPP");
+        row("GET /api/v1/catalog/items/{code}/process", "PPPPPPP");
         row("GET /api/v1/catalog/facets", "PPPPPPP");
         row("GET /api/v1/catalog/life-events", "PPPPPPP");
         row("GET /api/v1/regions/{code}", "PPPPPPP");
@@ -75,6 +76,8 @@ class AuthorizationMatrixTest {
         row("DELETE /api/v1/applications/{no}/materials/{id}", "1PP3333");
         row("GET /api/v1/applications/reusable-materials", "1PP3333");
         row("POST /api/v1/applications/{no}/materials/reuse", "1PP3333");
+        row("GET /api/v1/applications/{no}/license-options", "1PP3333");
+        row("POST /api/v1/applications/{no}/materials/license", "1PP3333");
         row("POST /api/v1/applications/{no}/submit", "1PP3333");
         row("POST /api/v1/applications/{no}/withdraw", "1PP3333");
         row("POST /api/v1/applications/{no}/supplement", "1PP3333");
