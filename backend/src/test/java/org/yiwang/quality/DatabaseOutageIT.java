@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.yiwang.support.Api;
+import org.yiwang.support.Await;
 import org.yiwang.support.CaseConsistency;
 import org.yiwang.support.JarNode;
 import org.yiwang.support.Journeys;
@@ -77,7 +78,7 @@ class DatabaseOutageIT {
             List<Future<?>> workers = new ArrayList<>();
             applicants.forEach(a -> workers.add(load.submit(() -> applyRepeatedly(j, a, item))));
             workers.add(load.submit(() -> acceptRepeatedly(clerk)));
-            Thread.sleep(8_000);
+            Await.atLeastThenUntil(Duration.ofSeconds(5), Duration.ofSeconds(90), () -> succeeded("before", "submit") >= 3);
 
             phase = "outage";
             db.kill();
@@ -89,7 +90,8 @@ class DatabaseOutageIT {
             phase = "recovering";
             node.awaitHealth("UP", Duration.ofSeconds(60));
             phase = "after";
-            Thread.sleep(8_000);
+            Await.atLeastThenUntil(Duration.ofSeconds(5), Duration.ofSeconds(90),
+                    () -> succeeded("after", "submit") >= 2 && succeeded("after", "accept") >= 2);
             stop = true;
             load.shutdown();
             assertThat(load.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
@@ -98,6 +100,8 @@ class DatabaseOutageIT {
                 w.get();
             }
 
+            System.out.printf("%d answers; during the outage %d, of which 503: %d%n", answers.size(),
+                    answers.stream().filter(Answer::touchedTheOutage).count(), answers.stream().filter(a -> a.status() == 503).count());
             assertThat(answers).as("the load ran").hasSizeGreaterThan(20);
             List<Answer> errors = answers.stream().filter(a -> a.status() >= 500).toList();
             assertThat(errors).as("503 answers during the outage").anyMatch(a -> a.answered().equals("outage") && a.status() == 503);
@@ -137,6 +141,10 @@ class DatabaseOutageIT {
                 j.task(status.equals("SUBMITTED") ? accept : review, no);
             }
         }
+    }
+
+    private long succeeded(String sentIn, String request) {
+        return answers.stream().filter(a -> a.sent().equals(sentIn) && a.request().startsWith(request) && a.status() == 200).count();
     }
 
     /** Draft, upload and submit, again and again; a failed step ends that attempt, as a person would start over. */

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.yiwang.support.Api;
+import org.yiwang.support.Await;
 import org.yiwang.support.CaseConsistency;
 import org.yiwang.support.JarNode;
 import org.yiwang.support.Journeys;
@@ -247,15 +248,19 @@ class TwoNodesIT {
                 return null;
             }));
         }
-        Thread.sleep(8_000);
+        Await.atLeastThenUntil(Duration.ofSeconds(5), Duration.ofSeconds(90),
+                () -> sent.stream().filter(s -> s.request().equals("submit") && s.status() == 200).count() >= 4);
         a.kill();
         killed.set(true);
-        Thread.sleep(10_000);
+        Await.atLeastThenUntil(Duration.ofSeconds(5), Duration.ofSeconds(90), () -> sent.stream().anyMatch(
+                s -> s.afterKill() && s.node().equals("a→b") && s.request().equals("submit") && s.status() == 200)
+                && sent.stream().filter(s -> s.afterKill() && s.request().equals("accept") && s.status() == 200).count() >= 2);
         stop.set(true);
-        for (Future<?> w : workers) {
-            w.get(2, TimeUnit.MINUTES);
-        }
         load.shutdown();
+        assertThat(load.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        for (Future<?> w : workers) {
+            w.get();
+        }
 
         assertThat(sent).as("the load ran on both nodes").anyMatch(s -> s.node().equals("a")).anyMatch(s -> s.node().equals("b"));
         assertThat(sent).as("no server error on either node").noneMatch(s -> s.status() >= 500);

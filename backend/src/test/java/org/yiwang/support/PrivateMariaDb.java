@@ -2,7 +2,6 @@ package org.yiwang.support;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,11 +86,6 @@ public final class PrivateMariaDb implements AutoCloseable {
 
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), "root", "");
-    }
-
-    public String tailOfLog() throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
     @Override
