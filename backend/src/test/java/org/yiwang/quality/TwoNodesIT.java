@@ -8,12 +8,9 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +34,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.yiwang.support.AcceptanceTimers;
 import org.yiwang.support.Api;
 import org.yiwang.support.Await;
 import org.yiwang.support.CaseConsistency;
@@ -157,23 +155,14 @@ class TwoNodesIT {
     void aDueTimerFiresOnceThoughBothNodesRunTheirTimers() throws Exception {
         List<String> applications = applyOnBothNodes(6);
         // Both nodes' job executors poll the timer table; the acceptance deadline passes for these six now.
-        try (Connection sql = connect(); PreparedStatement due = sql.prepareStatement("""
-                UPDATE ACT_RU_TIMER_JOB SET DUEDATE_ = ? WHERE PROCESS_INSTANCE_ID_ IN
-                (SELECT process_instance_id FROM application WHERE application_no = ?)""")) {
+        try (Connection sql = connect()) {
             for (String no : applications) {
-                due.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(1))));
-                due.setString(2, no);
-                assertThat(due.executeUpdate()).as("the acceptance timer of %s", no).isEqualTo(1);
+                assertThat(AcceptanceTimers.makeDue(sql, no)).as("the acceptance timer of %s", no).isEqualTo(1);
             }
         }
         Api applicant = Personas.login(b.port, "applicant");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline && !applications.stream()
-                .allMatch(no -> j.application(applicant, no).path("status").asText().equals("ACCEPTED"))) {
-            Thread.sleep(500);
-        }
         for (String no : applications) {
-            JsonNode application = j.application(applicant, no);
+            JsonNode application = AcceptanceTimers.awaitDecided(j, applicant, no, Duration.ofSeconds(90));
             assertThat(application.path("status").asText()).as("%s deemed accepted within 90 s", no).isEqualTo("ACCEPTED");
             assertThat(Journeys.actions(application)).as(no).containsOnlyOnce("DEEMED_ACCEPTED");
             assertThat(messages(applicant, no, "申请视为已受理")).as("the applicant is told once about %s", no).isEqualTo(1);
