@@ -68,7 +68,10 @@ public final class JarNode implements AutoCloseable {
                 .redirectOutput(Redirect.appendTo(log.toFile()));
         pb.environment().putAll(environment);
         long t0 = System.nanoTime();
-        JarNode node = new JarNode(pb.start(), log, port, null);
+        Process process = pb.start();
+        // Should the test JVM end without closing the node (Ctrl-C, a killed fork), the node ends with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        JarNode node = new JarNode(process, log, port, null);
         try {
             node.awaitHealth("UP", START_TIMEOUT);
             Duration startToHealthy = Duration.ofNanos(System.nanoTime() - t0);

@@ -61,6 +61,7 @@ public final class PrivateMariaDb implements AutoCloseable {
                 // crash of the whole machine could lose the last second, which no test here simulates.
                 "--innodb-flush-log-at-trx-commit=2"))
                 .redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile())).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
