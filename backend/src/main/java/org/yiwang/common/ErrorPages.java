@@ -23,6 +23,11 @@ class ErrorPages implements ErrorController {
     @RequestMapping("/error")
     @Public
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && ProblemHandler.databaseUnavailable(failure)) {
+            // Shiro reads the session from the database in its filter, before any controller advice can answer.
+            return ProblemHandler.unavailable();
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
         if (status == null || !status.isError()) {

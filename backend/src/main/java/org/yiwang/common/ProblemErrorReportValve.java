@@ -20,12 +20,22 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            String title = status < 500 ? "Bad Request" : "Internal Server Error";
             String code = status < 500 ? "BAD_REQUEST" : "INTERNAL_ERROR";
             String detail = status < 500 ? "请求不合法" : "系统内部错误，请稍后重试";
+            if (throwable != null && ProblemHandler.databaseUnavailable(throwable)) {
+                // The error page could not answer either: it too passes Shiro's filter, which reads the session.
+                status = 503;
+                response.setStatus(status);
+                response.setHeader("Retry-After", "5");
+                title = "Service Unavailable";
+                code = "SERVICE_UNAVAILABLE";
+                detail = "服务暂时不可用，请稍后重试";
+            }
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + (status < 500 ? "Bad Request" : "Internal Server Error")
-                        + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+                writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                        + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

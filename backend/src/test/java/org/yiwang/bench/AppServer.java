@@ -1,8 +1,6 @@
 package org.yiwang.bench;
 
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +10,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+
+import org.yiwang.support.JarNode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The real built jar running as a separate process on a free port, as it runs in production. */
 final class AppServer implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
+    private final JarNode node;
     private final HttpClient http;
     final String baseUrl;
     /** Wall time from process start to the first {@code /actuator/health} answering UP. */
@@ -34,65 +33,26 @@ final class AppServer implements AutoCloseable {
     /** Applications concluded on this server by a benchmark, for the ones that read them (public progress). */
     final List<String> concludedApplications = new CopyOnWriteArrayList<>();
 
-    private AppServer(Process process, HttpClient http, String baseUrl, Duration startToHealthy, String demoPassword) {
-        this.process = process;
+    private AppServer(JarNode node, HttpClient http, String demoPassword) {
+        this.node = node;
         this.http = http;
-        this.baseUrl = baseUrl;
-        this.startToHealthy = startToHealthy;
+        this.baseUrl = node.baseUrl;
+        this.startToHealthy = node.startToHealthy;
         this.demoPassword = demoPassword;
     }
 
     /** Starts the jar on {@code jdbcUrl} and returns once it is healthy; the output is appended to {@code log}. */
     static AppServer start(BenchConfig config, String jdbcUrl, HttpClient http, Path log) throws IOException, InterruptedException {
-        int port = freePort();
-        String baseUrl = "http://127.0.0.1:" + port;
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", config.jar().toString(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=" + config.dbUser(),
-                "--spring.datasource.password=" + config.dbPassword()))
-                .redirectErrorStream(true)
-                .redirectOutput(Redirect.appendTo(log.toFile()));
         // Personal data is encrypted at rest and the jar refuses to start without keys; the database is
-        // thrown away after the run, so fresh random keys do. Environment, not arguments, to keep them out of ps.
-        pb.environment().put("YIWANG_SECURITY_DATA_KEY", randomKey());
-        pb.environment().put("YIWANG_SECURITY_HASH_KEY", randomKey());
-        // The demo profile seeds the accounts the lifecycle benchmark logs in as; the password is this run's own.
+        // thrown away after the run, so fresh random keys do. The demo profile seeds the accounts the
+        // lifecycle benchmark logs in as; the password is this run's own.
         String demoPassword = "Bench-" + randomKey().substring(0, 16);
-        pb.environment().put("SPRING_PROFILES_ACTIVE", "demo");
-        pb.environment().put("YIWANG_DEMO_PASSWORD", demoPassword);
-        long t0 = System.nanoTime();
-        Process process = pb.start();
-        try {
-            awaitHealthy(process, http, baseUrl, log);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            stop(process);
-            throw e;
-        }
-        return new AppServer(process, http, baseUrl, Duration.ofNanos(System.nanoTime() - t0), demoPassword);
-    }
-
-    private static void awaitHealthy(Process process, HttpClient http, String baseUrl, Path log)
-            throws IOException, InterruptedException {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + " before it was healthy, see " + log);
-            }
-            try {
-                var answer = http.send(health, BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && "UP".equals(JSON.readTree(answer.body()).path("status").asText())) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // Connection refused until Tomcat is up; keep polling.
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("server not healthy after " + START_TIMEOUT + ", see " + log);
+        JarNode node = JarNode.start(config.jar(), jdbcUrl, config.dbUser(), config.dbPassword(), Map.of(
+                "YIWANG_SECURITY_DATA_KEY", randomKey(),
+                "YIWANG_SECURITY_HASH_KEY", randomKey(),
+                "SPRING_PROFILES_ACTIVE", "demo",
+                "YIWANG_DEMO_PASSWORD", demoPassword), log);
+        return new AppServer(node, http, demoPassword);
     }
 
     /** Heap in use in the server now, in MiB, from actuator; null when metrics are not reachable. */
@@ -115,31 +75,12 @@ final class AppServer implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(process);
-    }
-
-    /** SIGTERM first so Spring shuts down gracefully; kill if it does not end in time. */
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        node.close();
     }
 
     private static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
