@@ -107,6 +107,8 @@ export default async function adminItem(page, ctx) {
     await page.goto('/admin/items/new')
     await page.getByRole('heading', { level: 1, name: '新增事项' }).waitFor()
     await page.locator('#item-name').fill(itemName)
+    // 公共服务: journeys that pick a Haikou licensing item by type leave this one alone.
+    await choose(page, 'item-type', '公共服务')
     // 行政区划: 海南省 → 海口市 (a city is chosen with its radio; the cascader loads each level on demand).
     await page.getByLabel('行政区划', { exact: true }).click()
     const menus = page.locator('.el-cascader-menu:visible')
