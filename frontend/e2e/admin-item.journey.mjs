@@ -35,10 +35,11 @@ async function shown(page) {
   return (await page.locator('.el-message, .el-alert, .el-form-item__error').allInnerTexts()).join(' | ') || 'nothing'
 }
 
-// Opens an Element Plus select by its input id, types to filter, and picks the visible option with this text.
-async function choose(page, id, text) {
-  await page.locator(`#${id}`).click()
-  await page.locator(`#${id}`).fill(text).catch(() => {})
+// Opens an Element Plus select by its input id, types to filter (a filterable one), and picks the visible option
+// with this text.
+async function choose(page, id, text, { filter = true } = {}) {
+  await page.locator('.el-select').filter({ has: page.locator(`#${id}`) }).click()
+  if (filter) await page.keyboard.type(text)
   await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
 }
 
@@ -69,7 +70,7 @@ export default async function adminItem(page, ctx) {
     await page.locator('.djs-element[data-element-id="review"]').click()
     await page.locator('#prop-name').fill('专家审查')
     await page.locator('#prop-name').press('Enter')
-    await page.locator('#prop-step-kind').locator('xpath=ancestor::div[contains(@class,"el-select")][1]')
+    await page.locator('.el-form-item').filter({ has: page.locator('#prop-step-kind') })
       .filter({ hasText: '审查 (review)' }).waitFor()
     await page.locator('.djs-element[data-element-id="review"]', { hasText: '专家审查' }).waitFor()
     await ctx.screenshot('model-adjusted')
@@ -108,7 +109,7 @@ export default async function adminItem(page, ctx) {
     await page.getByRole('heading', { level: 1, name: '新增事项' }).waitFor()
     await page.locator('#item-name').fill(itemName)
     // 公共服务: journeys that pick a Haikou licensing item by type leave this one alone.
-    await choose(page, 'item-type', '公共服务')
+    await choose(page, 'item-type', '公共服务', { filter: false })
     // 行政区划: 海南省 → 海口市 (a city is chosen with its radio; the cascader loads each level on demand).
     await page.getByLabel('行政区划', { exact: true }).click()
     const menus = page.locator('.el-cascader-menu:visible')
