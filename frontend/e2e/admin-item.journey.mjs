@@ -137,6 +137,13 @@ export default async function adminItem(page, ctx) {
       throw new Error(`the item was not published; shown: ${await shown(page)}`)
     })
     await page.getByTestId('item-history').getByText('发布', { exact: true }).waitFor()
+    // The first version, as it was created.
+    await page.getByRole('button', { name: '第 1 版' }).click()
+    const dialog = page.getByRole('dialog', { name: '第 1 版' })
+    await dialog.getByText('未发布').waitFor()
+    await dialog.getByText(itemName).waitFor()
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
     await ctx.screenshot('item-published')
     await ctx.axe('item-editor')
     return decodeURIComponent(new URL(page.url()).pathname.split('/').pop())
