@@ -336,21 +336,20 @@ public class ItemAdminService {
                 out.add(new FieldProblem(at + "form", "材料形式须为 ORIGINAL、COPY 或 ORIGINAL_AND_COPY"));
             }
             range(out, at + "copies", m.copies(), 1, 99, "份数须在 1 到 99 之间");
-            for (String flag : List.of("required", "blankForm", "sample")) {
-                Boolean value = switch (flag) {
-                    case "required" -> m.required();
-                    case "blankForm" -> m.blankForm();
-                    default -> m.sample();
-                };
-                if (value == null) {
-                    out.add(new FieldProblem(at + flag, "请选择是或否"));
-                }
-            }
+            yesOrNo(out, at + "required", m.required());
+            yesOrNo(out, at + "blankForm", m.blankForm());
+            yesOrNo(out, at + "sample", m.sample());
             if (m.acceptTypes() == null || m.acceptTypes().isBlank()
                     || !FILE_TYPES.containsAll(List.of(m.acceptTypes().replace(" ", "").split(",")))) {
                 out.add(new FieldProblem(at + "acceptTypes", "可上传的文件类型须为 pdf、jpg、jpeg、png 中的一种或几种，以逗号分隔"));
             }
             range(out, at + "maxSizeMb", m.maxSizeMb(), 1, 50, "单个文件大小上限须在 1 到 50 MB 之间");
+        }
+    }
+
+    private static void yesOrNo(List<FieldProblem> out, String field, Boolean value) {
+        if (value == null) {
+            out.add(new FieldProblem(field, "请选择是或否"));
         }
     }
 
