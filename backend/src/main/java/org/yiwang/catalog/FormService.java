@@ -65,7 +65,8 @@ public class FormService {
     }
 
     public List<FormDefinition> versions(String key) {
-        List<FormDefinition> versions = mapper.findFormVersions(key).stream().map(this::definition).toList();
+        List<FormDefinition> versions = !isKey(key) ? List.of()
+                : mapper.findFormVersions(key).stream().map(this::definition).toList();
         if (versions.isEmpty()) {
             throw ApiException.notFound("表单 " + key);
         }
@@ -73,7 +74,7 @@ public class FormService {
     }
 
     public FormDefinition get(String key, int version) {
-        CatalogMapper.FormRow row = key == null || key.length() > 64 ? null : mapper.findForm(key, version);
+        CatalogMapper.FormRow row = isKey(key) ? mapper.findForm(key, version) : null;
         if (row == null) {
             throw ApiException.notFound("表单 " + key + " 第 " + version + " 版");
         }
@@ -81,7 +82,7 @@ public class FormService {
     }
 
     Optional<FormDefinition> find(String key, Integer version) {
-        if (key == null || version == null) {
+        if (!isKey(key) || version == null) {
             return Optional.empty();
         }
         return Optional.ofNullable(mapper.findForm(key, version)).map(this::definition);
@@ -116,7 +117,7 @@ public class FormService {
         if (draft == null) {
             return List.of(new FieldProblem("key", "请填写表单"));
         }
-        if (draft.key() == null || !FORM_KEY.matcher(draft.key()).matches()) {
+        if (!isKey(draft.key())) {
             out.add(new FieldProblem("key", "表单标识须以字母开头，由字母、数字、下划线或连字符组成，至多 64 个字符"));
         }
         if (draft.name() == null || draft.name().isBlank() || draft.name().strip().length() > 200) {
@@ -164,6 +165,10 @@ public class FormService {
                 out.add(new FieldProblem(at + "options", "下拉选择须有 1 到 50 个不重复的选项（每项至多 60 个字符）"));
             }
         }
+    }
+
+    private static boolean isKey(String key) {
+        return key != null && FORM_KEY.matcher(key).matches();
     }
 
     private static boolean compiles(String regex) {

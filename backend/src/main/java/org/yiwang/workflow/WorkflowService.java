@@ -27,6 +27,7 @@ import org.yiwang.identity.CurrentUser;
 public class WorkflowService {
 
     static final String SUPPLEMENT_MESSAGE = "supplementProvided";
+    private static final java.util.regex.Pattern PROCESS_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -80,8 +81,9 @@ public class WorkflowService {
                 .toList();
     }
 
+    /** Whether a process of this key is deployed; a key that is no XML id (as every process id is) never is. */
     public boolean isDeployed(String processKey) {
-        return processKey != null && processKey.length() <= 255
+        return processKey != null && PROCESS_KEY.matcher(processKey).matches()
                 && repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() > 0;
     }
 
