@@ -138,13 +138,15 @@ export default async function adminItem(page, ctx) {
     })
     await page.getByTestId('item-history').getByText('发布', { exact: true }).waitFor()
     // The first version, as it was created.
-    await page.getByRole('button', { name: '第 1 版' }).click()
+    await page.getByRole('button', { name: '查看第 1 版' }).click()
     const dialog = page.getByRole('dialog', { name: '第 1 版' })
     await dialog.getByText('未发布').waitFor()
     await dialog.getByText(itemName).waitFor()
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
     await ctx.screenshot('item-published')
+    // The toasts of saving and publishing have gone: axe checks the page itself.
+    await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 10_000 }).catch(() => {})
     await ctx.axe('item-editor')
     return decodeURIComponent(new URL(page.url()).pathname.split('/').pop())
   })

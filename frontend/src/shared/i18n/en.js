@@ -676,6 +676,7 @@ export default {
   },
   items: {
     view: 'View',
+    viewVersionButton: 'View version {version}',
     viewVersion: 'Version {version}',
     optional: 'optional',
     snapshot_name: 'Item name',

@@ -676,6 +676,7 @@ export default {
   },
   items: {
     view: '查看',
+    viewVersionButton: '查看第 {version} 版',
     viewVersion: '第 {version} 版',
     optional: '非必需',
     snapshot_name: '事项名称',
