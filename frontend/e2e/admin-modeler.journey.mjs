@@ -1,5 +1,5 @@
 // The process modeller as the demo admin uses it: the model list (axe), import of a small BPMN file made here
-// (start → user task for ${acceptGroup} → end, a process id of its own per run), the bpmn-js Modeler with the
+// (start → user task of kind review for ${acceptGroup} → end, a process id of its own per run), the bpmn-js Modeler with the
 // task's Flowable candidate group in the properties panel, validation, and deployment as version 1.
 // Depends on nothing but the demo admin account. Needs YIWANG_DEMO_PASSWORD.
 import assert from 'node:assert/strict'
@@ -26,7 +26,7 @@ function bpmn(key) {
   <process id="${key}" name="E2E 模型 ${key}" isExecutable="true">
     <startEvent id="start" />
     <sequenceFlow id="f1" sourceRef="start" targetRef="accept" />
-    <userTask id="accept" name="受理" flowable:candidateGroups="\${acceptGroup}" />
+    <userTask id="accept" name="受理" flowable:category="review" flowable:candidateGroups="\${acceptGroup}" />
     <sequenceFlow id="f2" sourceRef="accept" targetRef="end" />
     <endEvent id="end" />
   </process>

@@ -94,7 +94,8 @@ async function findItem(page) {
   const agency = agencies.find((a) => a.name === AGENCY)
   assert.ok(agency, `no agency named ${AGENCY} in /regions/4601/agencies (${agencies.length} agencies)`)
   const found = await getJson(page, `/api/v1/catalog/items?agencyId=${agency.id}&type=1&size=50`)
-  const promised = found.items.filter((item) => item.caseKind === 'PROMISED')
+  // Items other journeys created with a form of their own are left alone: this one fills the default form.
+  const promised = found.items.filter((item) => item.caseKind === 'PROMISED' && !item.formKey)
   assert.ok(promised.length, `${AGENCY} (id ${agency.id}) has no PROMISED item among ${found.items.length}`)
   for (const candidate of promised) {
     const item = await getJson(page, `/api/v1/catalog/items/${encodeURIComponent(candidate.code)}`)

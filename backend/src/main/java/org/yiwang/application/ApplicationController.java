@@ -53,7 +53,7 @@ class ApplicationController {
         return applications.updateDraft(no, draft);
     }
 
-    @PostMapping(path = "/api/v1/applications/{no}/materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/api/v1/applications/{no}/materials")
     @RequiresPermissions("application:apply")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Attach a material file (its type is checked by content, not by name)")

@@ -126,6 +126,7 @@ public class ApplicationService {
         }
         Item item = catalog.item(draft.itemCode());
         String region = checkedRegion(item, draft.regionCode());
+        catalog.checkFormData(item, draft.formData());
         LocalDateTime now = LocalDateTime.now(clock);
         ApplicationMapper.NewApplication a = new ApplicationMapper.NewApplication();
         a.applicationNo = numbers.next(regions.agency(item.agencyId()).regionCode(), now.toLocalDate());
@@ -148,7 +149,11 @@ public class ApplicationService {
         if (a.status != ApplicationStatus.DRAFT) {
             throw ApiException.conflict("NOT_A_DRAFT", "办件已提交，不能再修改");
         }
-        String region = checkedRegion(catalog.item(a.itemCode), draft.regionCode() == null ? a.regionCode : draft.regionCode());
+        Item item = catalog.item(a.itemCode);
+        String region = checkedRegion(item, draft.regionCode() == null ? a.regionCode : draft.regionCode());
+        if (draft.formData() != null) {
+            catalog.checkFormData(item, draft.formData());
+        }
         String form = draft.formData() == null ? a.formData : formJson(draft.formData());
         if (mapper.updateDraft(a.id, a.version, region, form, LocalDateTime.now(clock)) == 0) {
             throw concurrent();
@@ -294,6 +299,8 @@ public class ApplicationService {
             return replay(a, idempotencyKey);
         }
         Item item = catalog.item(a.itemCode);
+        // The item may have bound a new form since the draft was saved: what is submitted must fit the one in force.
+        catalog.checkFormData(item, form(a.formData));
         List<String> missing = missingRequired(a, item);
         if (!missing.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "MATERIALS_MISSING", "缺少必需材料：" + String.join("、", missing), "materials");

@@ -148,7 +148,12 @@ final class CatalogGenerator {
     }
 
     static String basicCode(Vocabulary v) {
-        String letters = switch (v.type()) {
+        return "%s%04d".formatted(typeLetters(v.type()), v.index());
+    }
+
+    /** The letters of a type in the catalogue's codes. */
+    static String typeLetters(int type) {
+        return switch (type) {
             case 1 -> "XK";   // 行政许可
             case 5 -> "JF";   // 行政给付
             case 7 -> "QR";   // 行政确认
@@ -157,7 +162,6 @@ final class CatalogGenerator {
             case 10 -> "QT";  // 其他行政权力
             default -> "GG";  // 公共服务
         };
-        return "%s%04d".formatted(letters, v.index());
     }
 
     private static Item item(long id, Vocabulary v, String name, ServiceLevel level, String regionCode,

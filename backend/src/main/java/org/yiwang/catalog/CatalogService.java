@@ -15,12 +15,14 @@ public class CatalogService {
 
     private final CatalogMapper mapper;
     private final RegionService regions;
+    private final FormService forms;
     private volatile CatalogSearch search;
     private volatile LifeEventCounts lifeEvents;
 
-    CatalogService(CatalogMapper mapper, RegionService regions) {
+    CatalogService(CatalogMapper mapper, RegionService regions, FormService forms) {
         this.mapper = mapper;
         this.regions = regions;
+        this.forms = forms;
     }
 
     public PageResult<Item> search(CatalogQuery query, Paging paging) {
@@ -31,7 +33,15 @@ public class CatalogService {
     /** One item's full guide; 404 for an unknown or unpublished code. */
     public ItemDetail get(String code) {
         Item item = item(code);
-        return new ItemDetail(item, mapper.findMaterials(item.id()));
+        return new ItemDetail(item, mapper.findMaterials(item.id()), forms.find(item.formKey(), item.formVersion()).orElse(null));
+    }
+
+    /**
+     * Checks what an applicant filled in against the form the item binds (400 naming each bad field); an item
+     * without a form takes any JSON object, as it always did.
+     */
+    public void checkFormData(Item item, Map<String, Object> formData) {
+        forms.find(item.formKey(), item.formVersion()).ifPresent(form -> forms.checkData(form, formData));
     }
 
     public Item item(String code) {

@@ -35,7 +35,9 @@ public record Item(
         @JsonIgnore String pinyin,
         @JsonIgnore String initials,
         String status,
-        int version) {
+        int version,
+        String formKey,
+        Integer formVersion) {
 
     @JsonProperty
     public String typeName() {

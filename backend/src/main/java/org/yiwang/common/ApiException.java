@@ -1,5 +1,7 @@
 package org.yiwang.common;
 
+import java.util.List;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,12 +13,28 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final String parameter;
+    private final transient List<FieldProblem> errors;
+
+    /** One bad field of a request body, e.g. {@code materials[2].copies}. */
+    public record FieldProblem(String field, String message) {
+    }
 
     public ApiException(HttpStatus status, String code, String message, String parameter) {
+        this(status, code, message, parameter, List.of());
+    }
+
+    private ApiException(HttpStatus status, String code, String message, String parameter, List<FieldProblem> errors) {
         super(message);
         this.status = status;
         this.code = code;
         this.parameter = parameter;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** A 400 naming every bad field at once, so a form can mark them all; {@code parameter} is the first. */
+    public static ApiException invalidFields(String code, String message, List<FieldProblem> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, message + "：" + errors.get(0).message(),
+                errors.get(0).field(), errors);
     }
 
     public static ApiException badParameter(String parameter, String message) {
@@ -49,5 +67,9 @@ public class ApiException extends RuntimeException {
 
     public String parameter() {
         return parameter;
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
     }
 }

@@ -50,6 +50,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.parameter() != null) {
             problem.setProperty("parameter", e.parameter());
         }
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors());
+        }
         return ResponseEntity.status(e.status()).body(problem);
     }
 

@@ -49,6 +49,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 import org.yiwang.identity.Role;
 import org.yiwang.region.RegionService;
+import org.yiwang.workflow.StepKinds;
 
 /**
  * What a model must satisfy before it is deployed: Flowable's own validator, then the platform's rules — every
@@ -97,8 +98,29 @@ class ModelRules {
         }
         for (Process process : executable.isEmpty() ? model.getProcesses() : executable) {
             container(out, process);
+            decisions(out, process);
         }
         return out;
+    }
+
+    /** A case ends with a decision and the platform's conclusion; without them it never reaches the applicant. */
+    private static void decisions(List<Problem> out, Process process) {
+        List<UserTask> tasks = process.findFlowElementsOfType(UserTask.class, true);
+        if (tasks.isEmpty()) {
+            return;
+        }
+        boolean decides = tasks.stream().map(t -> StepKinds.of(t.getId(), t.getCategory()))
+                .anyMatch(k -> StepKinds.DECIDE.equals(k) || StepKinds.INSTANT.equals(k));
+        boolean concludes = process.findFlowElementsOfType(ServiceTask.class, true).stream()
+                .anyMatch(t -> t.getImplementation() != null && t.getImplementation().replaceAll("\\s", "").equals("${lifecycle.conclude(execution)}"));
+        if (!decides) {
+            out.add(new Problem(process.getId(), "流程没有审批决定（decide）或即办（instant）环节：办件将无法作出决定",
+                    Problem.Severity.WARNING));
+        }
+        if (!concludes) {
+            out.add(new Problem(process.getId(), "流程没有调用 ${lifecycle.conclude(execution)} 的办结服务任务：办件将无法办结",
+                    Problem.Severity.WARNING));
+        }
     }
 
     private List<Problem> flowable(BpmnModel model) {
@@ -139,9 +161,13 @@ class ModelRules {
                 node(out, n);
             }
         }
+        Map<String, FlowNode> byId = new HashMap<>();
+        nodes.forEach(n -> byId.put(n.getId(), n));
         for (FlowNode n : nodes) {
             if (n instanceof ExclusiveGateway gateway) {
                 gateway(out, gateway, outgoing.getOrDefault(gateway.getId(), List.of()));
+            } else if (n instanceof UserTask t) {
+                outcomes(out, t, outgoing.getOrDefault(t.getId(), List.of()), byId, outgoing);
             }
         }
         if (!(container instanceof AdhocSubProcess)) {
@@ -204,6 +230,14 @@ class ModelRules {
     }
 
     private void userTask(List<Problem> out, UserTask t) {
+        String category = trimmed(t.getCategory());
+        if (category != null && !StepKinds.MODEL_KINDS.contains(category)) {
+            out.add(Problem.error(t.getId(), "环节类型 " + category + " 无法识别：flowable:category 须为 accept（受理）、"
+                    + "review（审查）、decide（审批决定）或 instant（即办）"));
+        } else if (StepKinds.of(t.getId(), category) == null) {
+            out.add(Problem.error(t.getId(), "用户任务 " + label(t) + " 未设置环节类型：请在 flowable:category 中填写 accept（受理）、"
+                    + "review（审查）、decide（审批决定）或 instant（即办），工作台据此提供办理操作"));
+        }
         if (!t.getTaskListeners().isEmpty()) {
             out.add(Problem.error(t.getId(), "不允许任务监听器：平台只执行自己的流程服务"));
         }
@@ -253,6 +287,36 @@ class ModelRules {
         Set<String> collection = Set.of("${reviewGroups}", "reviewGroups");
         return collection.contains(String.valueOf(loop.getInputDataItem()).trim())
                 || collection.contains(String.valueOf(loop.getCollectionString()).trim());
+    }
+
+    /**
+     * A step whose actions end it in different ways (受理: accept, refuse, supplement; 即办: approve, reject, refuse)
+     * leads to an exclusive gateway that routes on {@code outcome}: each outcome named in a condition, or left to
+     * the default flow. Otherwise a refused case would go on to review.
+     */
+    private static void outcomes(List<Problem> out, UserTask t, List<SequenceFlow> flows, Map<String, FlowNode> nodes,
+            Map<String, List<SequenceFlow>> outgoing) {
+        String kind = StepKinds.of(t.getId(), trimmed(t.getCategory()));
+        if (!StepKinds.ACCEPT.equals(kind) && !StepKinds.INSTANT.equals(kind)) {
+            return;
+        }
+        FlowNode next = flows.size() == 1 ? nodes.get(flows.get(0).getTargetRef()) : null;
+        if (!(next instanceof ExclusiveGateway gateway)) {
+            out.add(Problem.error(t.getId(), label(t) + " 之后须接一个排他网关，按 outcome 分支："
+                    + String.join("、", StepKinds.OUTCOMES.get(kind))));
+            return;
+        }
+        if (gateway.getDefaultFlow() != null) {
+            return;
+        }
+        String conditions = outgoing.getOrDefault(gateway.getId(), List.of()).stream()
+                .map(SequenceFlow::getConditionExpression).filter(Objects::nonNull).collect(Collectors.joining(" "));
+        List<String> unrouted = StepKinds.OUTCOMES.get(kind).stream()
+                .filter(o -> !conditions.contains("'" + o + "'") && !conditions.contains("\"" + o + "\"")).toList();
+        if (!unrouted.isEmpty()) {
+            out.add(Problem.error(gateway.getId(), "排他网关 " + label(gateway) + " 没有处理 " + label(t) + " 的结果 "
+                    + unrouted + "：请为其设置条件（如 ${outcome == '" + unrouted.get(0) + "'}）或默认出线"));
+        }
     }
 
     private static void serviceTask(List<Problem> out, ServiceTask t) {

@@ -61,26 +61,46 @@ class Assignment {
         return regions.agency(id).name();
     }
 
+    /**
+     * The group variables of a process. The templates' own keys get what they use; any other key — a model an
+     * administrator deployed — gets them all for the item's agency, so whichever of {@code ${acceptGroup}},
+     * {@code ${reviewGroup}}, {@code ${decideGroup}}, {@code ${headGroup}} or the countersign's
+     * {@code ${reviewGroups}} it names resolves.
+     */
     Map<String, Object> variables(WorkflowService.Start s) {
         return switch (s.processKey()) {
             case "crossLevel" -> crossLevel(s);
             case "joint", "jointAny", "jointSequential" -> joint(s);
-            default -> Map.of("acceptGroup", group(s.agencyId(), Role.ACCEPT), "reviewGroup", group(s.agencyId(), Role.REVIEW),
-                    "decideGroup", group(s.agencyId(), Role.APPROVE), "headGroup", group(s.agencyId(), Role.HEAD));
+            case "standard", "instant" -> agency(s.agencyId());
+            default -> {
+                Map<String, Object> all = new java.util.HashMap<>(agency(s.agencyId()));
+                all.put("reviewGroups", jointReviewers(s.agencyId()));
+                yield Map.copyOf(all);
+            }
         };
     }
 
+    private static Map<String, Object> agency(long id) {
+        return Map.of("acceptGroup", group(id, Role.ACCEPT), "reviewGroup", group(id, Role.REVIEW),
+                "decideGroup", group(id, Role.APPROVE), "headGroup", group(id, Role.HEAD));
+    }
+
     private Map<String, Object> joint(WorkflowService.Start s) {
-        Agency lead = regions.agency(s.agencyId());
+        return Map.of("acceptGroup", group(s.agencyId(), Role.ACCEPT), "reviewGroups", jointReviewers(s.agencyId()),
+                "decideGroup", group(s.agencyId(), Role.APPROVE), "headGroup", group(s.agencyId(), Role.HEAD));
+    }
+
+    /** The lead agency's reviewers and those of the departments that review alongside it in its place. */
+    private List<String> jointReviewers(long agencyId) {
         List<String> reviewers = new ArrayList<>();
-        reviewers.add(group(lead.id(), Role.REVIEW));
-        for (String department : JOINT_REVIEWERS) {
+        reviewers.add(group(agencyId, Role.REVIEW));
+        Agency lead = regions.agencyByIdIfExists(agencyId).orElse(null);
+        for (String department : lead == null ? List.<String>of() : JOINT_REVIEWERS) {
             regions.agencyByCode(lead.regionCode() + "-" + department)
                     .filter(a -> a.id() != lead.id())
                     .ifPresent(a -> reviewers.add(group(a.id(), Role.REVIEW)));
         }
-        return Map.of("acceptGroup", group(lead.id(), Role.ACCEPT), "reviewGroups", reviewers,
-                "decideGroup", group(lead.id(), Role.APPROVE), "headGroup", group(lead.id(), Role.HEAD));
+        return reviewers;
     }
 
     /** Village service point → its township government → the city or county department of the item's kind. */

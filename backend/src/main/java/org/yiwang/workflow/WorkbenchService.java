@@ -33,22 +33,8 @@ import org.yiwang.timelimit.StatutoryClock;
 @Service
 public class WorkbenchService {
 
-    /** The actions each step of the templates offers, besides claim, unclaim and transfer. */
-    private static final Map<String, List<String>> STEP_ACTIONS = Map.of(
-            "handleInstant", List.of("approve", "reject", "refuse"),
-            "acceptApplication", List.of("accept", "refuse", "supplement"),
-            "villageIntake", List.of("accept", "refuse", "supplement"),
-            "reviewApplication", List.of("review", "return", "suspend", "resume"),
-            "jointReview", List.of("review", "return", "addSigner", "removeSigner"),
-            "anyOneReview", List.of("review", "return", "addSigner", "removeSigner"),
-            "sequentialReview", List.of("review", "return", "addSigner", "removeSigner"),
-            "townshipReview", List.of("review", "return"),
-            "decideApplication", List.of("approve", "reject", "return", "suspend", "resume", "extend"),
-            "countyDecision", List.of("approve", "reject", "return", "suspend", "resume", "extend"));
     private static final Set<String> NEED_OPINION = Set.of("refuse", "supplement", "reject", "return", "suspend", "extend",
             "withdraw");
-    /** Steps where a case is accepted: returning there undoes the acceptance. */
-    private static final Set<String> ACCEPTANCE_STEPS = Set.of("acceptApplication", "villageIntake");
     private static final Map<String, String> PROCEDURES = Map.of("HEARING", "听证", "TESTING", "检验检测",
             "EXPERT_REVIEW", "专家评审", "INSPECTION", "现场勘查");
 
@@ -78,7 +64,7 @@ public class WorkbenchService {
         this.transactions = transactions;
     }
 
-    public record TaskView(String taskId, String taskName, String taskKey, String assignee, LocalDateTime createdAt,
+    public record TaskView(String taskId, String taskName, String taskKey, String stepKind, String assignee, LocalDateTime createdAt,
             LocalDateTime endedAt, String applicationNo, String itemName, String agencyName, String applicationStatus,
             LocalDate dueDate, Integer remainingWorkingDays, StatutoryClock.Colour clock) {
     }
@@ -154,7 +140,7 @@ public class WorkbenchService {
                     mapper.countTodo(scope.userIds(), groups, f));
             case "done" -> paging.result(views(mapper.findDone(userId, f, paging.offset(), paging.size())),
                     mapper.countDone(userId, f));
-            case "cc" -> applications.copiedTo(user.accountId(), paging).map(c -> new TaskView(null, "抄送", null, null,
+            case "cc" -> applications.copiedTo(user.accountId(), paging).map(c -> new TaskView(null, "抄送", null, null, null,
                     c.createdAt(), null, c.applicationNo(), c.itemName(), c.agencyName(), c.status().name(), c.dueDate(),
                     c.remainingWorkingDays(), c.clock()));
             case "all" -> {
@@ -198,7 +184,7 @@ public class WorkbenchService {
         Task task = visibleTask(taskId, scope, false);
         CurrentUser user = effective(scope, task);
         if (!actions(task, user).contains(action)) {
-            if (!STEP_ACTIONS.containsKey(task.getTaskDefinitionKey()) || !knownAction(action)) {
+            if (kind(task) == null || !knownAction(action)) {
                 throw ApiException.badParameter("action", "未知操作 " + action);
             }
             throw ApiException.conflict("ACTION_NOT_ALLOWED", "当前步骤“" + task.getName() + "”不能执行“" + action + "”，或您没有该权限");
@@ -233,14 +219,14 @@ public class WorkbenchService {
             }
             case "review" -> {
                 applications.reviewed(no, actor(user, Role.REVIEW), opinion,
-                        "townshipReview".equals(task.getTaskDefinitionKey()) ? "PRELIMINARY_REVIEW" : "REVIEW");
+                        "preliminary".equals(kind(task)) ? "PRELIMINARY_REVIEW" : "REVIEW");
                 List<Task> siblings = openSiblings(task);
                 complete(task, userId, "review");
                 recordCancelledSigners(no, user, siblings);
             }
             case "approve", "reject" -> {
                 boolean approve = action.equals("approve");
-                if ("handleInstant".equals(task.getTaskDefinitionKey())) {
+                if (StepKinds.INSTANT.equals(kind(task))) {
                     applications.decidedOnTheSpot(no, actor(user, Role.ACCEPT), approve, opinion);
                 } else {
                     applications.decided(no, actor(user, user.has(Role.APPROVE) ? Role.APPROVE : Role.HEAD), approve, opinion);
@@ -314,7 +300,7 @@ public class WorkbenchService {
         WorkflowService.Step target = targetStep == null ? done.get(done.size() - 1)
                 : done.stream().filter(st -> st.key().equals(targetStep)).findFirst()
                         .orElseThrow(() -> ApiException.badParameter("targetStep", "只能退回到本件已经过的环节"));
-        if (ACCEPTANCE_STEPS.contains(target.key())) {
+        if (StepKinds.ACCEPT.equals(target.kind())) {
             LocalDate deadline = applications.returnedToAcceptance(no, actor(user, null), "RETURN", "退回“" + target.name() + "”：" + opinion);
             workflow.setAcceptDeadline(task.getProcessInstanceId(), deadline);
         } else {
@@ -343,7 +329,7 @@ public class WorkbenchService {
         }
         String no = (String) history.createHistoricVariableInstanceQuery().processInstanceId(pid)
                 .variableName("applicationNo").singleResult().getValue();
-        if (ACCEPTANCE_STEPS.contains(done.getTaskDefinitionKey())) {
+        if (StepKinds.ACCEPT.equals(StepKinds.of(done.getTaskDefinitionKey(), done.getCategory()))) {
             LocalDate deadline = applications.returnedToAcceptance(no, actor(user, null), "WITHDRAW_STEP", opinion);
             workflow.setAcceptDeadline(pid, deadline);
         } else {
@@ -524,7 +510,7 @@ public class WorkbenchService {
         for (String taskId : taskIds) {
             try {
                 Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
-                if (task != null && !"handleInstant".equals(task.getTaskDefinitionKey())) {
+                if (task != null && !StepKinds.INSTANT.equals(kind(task))) {
                     throw ApiException.conflict("NOT_INSTANT", "只有即办件可以批量办理");
                 }
                 // An instant item's one step accepts and approves together.
@@ -611,18 +597,21 @@ public class WorkbenchService {
         }
         actions.addAll(List.of("transfer", "delegate", "copy"));
         boolean lead = candidateGroups(task).contains(Assignment.group(h.agencyId(), Role.REVIEW));
-        for (String action : STEP_ACTIONS.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
+        String kind = kind(task);
+        for (String action : StepKinds.ACTIONS.getOrDefault(kind, List.of())) {
             boolean signers = action.equals("addSigner") || action.equals("removeSigner");
-            if (permitted(action, task.getTaskDefinitionKey(), user) && possible(action, h) && (!signers || managesSigners(action, task, lead))) {
+            // A supplement notice needs a process that waits for the applicant's answer.
+            boolean answerable = !action.equals("supplement") || workflow.waitsForSupplement(task.getProcessDefinitionId());
+            if (permitted(action, kind, user) && possible(action, h) && (!signers || managesSigners(action, task, lead)) && answerable) {
                 actions.add(action);
             }
         }
         return actions;
     }
 
-    private static boolean permitted(String action, String step, CurrentUser user) {
+    private static boolean permitted(String action, String kind, CurrentUser user) {
         Set<String> p = user.permissions();
-        if ("handleInstant".equals(step)) {
+        if (StepKinds.INSTANT.equals(kind)) {
             return p.contains("application:accept") || p.contains("application:approve");
         }
         return switch (action) {
@@ -647,6 +636,10 @@ public class WorkbenchService {
             case "extend" -> !h.extended();
             default -> true;
         };
+    }
+
+    private static String kind(Task task) {
+        return StepKinds.of(task.getTaskDefinitionKey(), task.getCategory());
     }
 
     private static boolean knownAction(String action) {
@@ -722,7 +715,8 @@ public class WorkbenchService {
                 || ApplicationStatus.SUSPENDED.name().equals(r.applicationStatus());
         StatutoryClock.State c = running ? clock.state(r.dueDate(), r.limitDays() + r.extendedDays(), r.suspendedSince())
                 : new StatutoryClock.State(r.dueDate(), null, StatutoryClock.Colour.GREEN);
-        return new TaskView(r.taskId(), r.taskName(), r.taskKey(), r.assignee() == null ? null
+        return new TaskView(r.taskId(), r.taskName(), r.taskKey(), StepKinds.of(r.taskKey(), r.taskCategory()),
+                r.assignee() == null ? null
                 : names.computeIfAbsent(r.assignee(), id -> identity.displayNameOf(Long.parseLong(id))), r.createdAt(), r.endedAt(), r.applicationNo(),
                 r.itemName(), r.agencyName(), r.applicationStatus(), c.dueDate(), c.remainingWorkingDays(), c.colour());
     }

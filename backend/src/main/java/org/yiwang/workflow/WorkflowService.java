@@ -34,6 +34,9 @@ import org.yiwang.identity.CurrentUser;
 @Service
 public class WorkflowService {
 
+    static final String SUPPLEMENT_MESSAGE = "supplementProvided";
+    private static final java.util.regex.Pattern PROCESS_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,254}");
+
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
@@ -71,6 +74,27 @@ public class WorkflowService {
         return runtime.startProcessInstanceByKey(s.processKey(), s.applicationNo(), variables).getId();
     }
 
+    /** A deployed process an item may bind: the platform's templates and the models administrators deployed. */
+    public record Process(String key, String name, int version, boolean template) {
+    }
+
+    private static final java.util.Set<String> TEMPLATES = java.util.Set.of("instant", "standard", "joint", "crossLevel");
+
+    /** The latest version of every deployed process, templates first. */
+    public List<Process> processes() {
+        return repository.createProcessDefinitionQuery().latestVersion().list().stream()
+                .map(d -> new Process(d.getKey(), d.getName() == null ? d.getKey() : d.getName(), d.getVersion(),
+                        TEMPLATES.contains(d.getKey())))
+                .sorted(java.util.Comparator.comparing((Process p) -> !p.template()).thenComparing(Process::key))
+                .toList();
+    }
+
+    /** Whether a process of this key is deployed; a key that is no XML id (as every process id is) never is. */
+    public boolean isDeployed(String processKey) {
+        return processKey != null && PROCESS_KEY.matcher(processKey).matches()
+                && repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() > 0;
+    }
+
     public void cancel(String processInstanceId, String reason) {
         if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
             runtime.deleteProcessInstance(processInstanceId, reason);
@@ -81,11 +105,11 @@ public class WorkflowService {
     public void supplementProvided(String processInstanceId, LocalDate newAcceptDeadline) {
         runtime.setVariable(processInstanceId, "acceptDeadline", endOf(newAcceptDeadline));
         Execution waiting = runtime.createExecutionQuery().processInstanceId(processInstanceId)
-                .messageEventSubscriptionName("supplementProvided").singleResult();
+                .messageEventSubscriptionName(SUPPLEMENT_MESSAGE).singleResult();
         if (waiting == null) {
             throw new IllegalStateException("process " + processInstanceId + " is not waiting for a supplement");
         }
-        runtime.messageEventReceived("supplementProvided", waiting.getId());
+        runtime.messageEventReceived(SUPPLEMENT_MESSAGE, waiting.getId());
     }
 
     /** Whether this member of staff has or had a task on the application's process. */
@@ -147,8 +171,8 @@ public class WorkflowService {
         }
     }
 
-    /** A step of the process a case has been through: its id and name. */
-    public record Step(String key, String name) {
+    /** A step of the process a case has been through: its id, name and kind ({@link StepKinds}). */
+    public record Step(String key, String name, String kind) {
     }
 
     /** The user steps this case has completed, oldest first, without repeats. */
@@ -156,7 +180,8 @@ public class WorkflowService {
         Map<String, Step> steps = new java.util.LinkedHashMap<>();
         history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
                 .orderByHistoricTaskInstanceEndTime().asc().list()
-                .forEach(t -> steps.putIfAbsent(t.getTaskDefinitionKey(), new Step(t.getTaskDefinitionKey(), t.getName())));
+                .forEach(t -> steps.putIfAbsent(t.getTaskDefinitionKey(), new Step(t.getTaskDefinitionKey(), t.getName(),
+                        StepKinds.of(t.getTaskDefinitionKey(), t.getCategory()))));
         return List.copyOf(steps.values());
     }
 
@@ -169,6 +194,12 @@ public class WorkflowService {
                 .map(org.flowable.task.api.Task::getTaskDefinitionKey).distinct().toList();
         runtime.createChangeActivityStateBuilder().processInstanceId(processInstanceId)
                 .moveActivityIdsToSingleActivityId(active, stepKey).changeState();
+    }
+
+    /** Whether the process waits for the applicant's supplement (the message the templates' notice loop catches). */
+    public boolean waitsForSupplement(String processDefinitionId) {
+        return repository.getBpmnModel(processDefinitionId).getMessages().stream()
+                .anyMatch(m -> SUPPLEMENT_MESSAGE.equals(m.getName()));
     }
 
     public void setAcceptDeadline(String processInstanceId, LocalDate deadline) {

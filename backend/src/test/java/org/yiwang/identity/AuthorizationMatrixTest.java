@@ -70,6 +70,19 @@ class AuthorizationMatrixTest {
         row("PUT /api/v1/admin/models/{id}", "133333P");
         row("GET /api/v1/admin/models/{id}/validate", "133333P");
         row("POST /api/v1/admin/models/{id}/deploy", "133333P");
+        row("GET /api/v1/admin/items", "133333P");
+        row("POST /api/v1/admin/items", "133333P");
+        row("GET /api/v1/admin/items/process-options", "133333P");
+        row("GET /api/v1/admin/items/{code}", "133333P");
+        row("PUT /api/v1/admin/items/{code}", "133333P");
+        row("POST /api/v1/admin/items/{code}/publish", "133333P");
+        row("POST /api/v1/admin/items/{code}/unpublish", "133333P");
+        row("GET /api/v1/admin/items/{code}/versions", "133333P");
+        row("GET /api/v1/admin/items/{code}/versions/{version}", "133333P");
+        row("GET /api/v1/admin/forms", "133333P");
+        row("POST /api/v1/admin/forms", "133333P");
+        row("GET /api/v1/admin/forms/{key}", "133333P");
+        row("GET /api/v1/admin/forms/{key}/versions/{version}", "133333P");
         row("POST /api/v1/applications", "1PP3333");
         row("PUT /api/v1/applications/{no}", "1PP3333");
         row("POST /api/v1/applications/{no}/materials", "1PP3333");
@@ -162,7 +175,8 @@ class AuthorizationMatrixTest {
     private static int call(Api api, String route) {
         String[] parts = route.split(" ");
         String path = parts[1].replace("{code}", "46").replace("{id}", "999999").replace("{no}", "46010020261127000001Z")
-                .replace("{taskId}", "no-such-task").replace("{action}", "claim");
+                .replace("{taskId}", "no-such-task").replace("{action}", "claim").replace("{version}", "1")
+                .replace("{key}", "noSuchForm");
         if (path.startsWith("/api/v1/catalog/items/")) {
             path = "/api/v1/catalog/items/XK0001-46";
         }

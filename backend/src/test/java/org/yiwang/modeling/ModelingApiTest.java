@@ -219,7 +219,7 @@ class ModelingApiTest {
                   </sequenceFlow>
                   <serviceTask id="classTask" flowable:class="java.lang.Runtime"/>
                   <sequenceFlow id="f4" sourceRef="classTask" targetRef="end"/>
-                  <userTask id="badGroups" flowable:candidateGroups="agency:999999:REVIEW,agency:AGENCY:APPLICANT,somebody"/>
+                  <userTask id="badGroups" flowable:category="review" flowable:candidateGroups="agency:999999:REVIEW,agency:AGENCY:APPLICANT,somebody"/>
                   <sequenceFlow id="f5" sourceRef="badGroups" targetRef="script"/>
                   <scriptTask id="script" scriptFormat="groovy"><script>println 'hello'</script></scriptTask>
                   <sequenceFlow id="f6" sourceRef="script" targetRef="end"/>
@@ -289,7 +289,7 @@ class ModelingApiTest {
                 <process id="KEY" name="建模测试流程" isExecutable="true">
                   <startEvent id="start"/>
                   <sequenceFlow id="f1" sourceRef="start" targetRef="accept"/>
-                  <userTask id="accept" name="受理" flowable:candidateGroups="${acceptGroup}"/>
+                  <userTask id="accept" name="受理" flowable:category="accept" flowable:candidateGroups="${acceptGroup}"/>
                   <boundaryEvent id="acceptTimer" attachedToRef="accept" cancelActivity="true">
                     <timerEventDefinition><timeDuration>P5D</timeDuration></timerEventDefinition>
                   </boundaryEvent>
@@ -302,7 +302,7 @@ class ModelingApiTest {
                     <conditionExpression xsi:type="tFormalExpression">${outcome == 'accept'}</conditionExpression>
                   </sequenceFlow>
                   <sequenceFlow id="refused" sourceRef="outcome" targetRef="end"/>
-                  <userTask id="review" name="TASK_NAME" flowable:candidateGroups="agency:AGENCY:REVIEW"/>
+                  <userTask id="review" name="TASK_NAME" flowable:category="review" flowable:candidateGroups="agency:AGENCY:REVIEW"/>
                   <sequenceFlow id="f5" sourceRef="review" targetRef="conclude"/>
                   <serviceTask id="conclude" name="办结" flowable:expression="${lifecycle.conclude(execution)}"/>
                   <sequenceFlow id="f6" sourceRef="conclude" targetRef="end"/>

@@ -81,6 +81,11 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Response put(String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     /** A multipart/form-data POST with one file and plain fields, as a browser form sends it. */
     public Response upload(String path, String fileName, byte[] content, String contentType, Map<String, String> fields) {
         String boundary = "----yiwang" + System.nanoTime();

@@ -63,10 +63,72 @@ public class Journeys {
         throw new AssertionError("no item matches in " + params);
     }
 
-    /** A Haikou market-supervision licensing item handled by the demo clerks hk.accept, hk.review, hk.approve. */
+    /**
+     * A Haikou market-supervision licensing item handled by the demo clerks hk.accept, hk.review, hk.approve, on
+     * the default application form (items that tests created with a form of their own are left alone).
+     */
     public JsonNode haikouLicensingItem() {
-        return item(i -> i.path("type").asInt() == 1 && i.path("processKey").asText().equals("standard"),
+        return item(i -> i.path("type").asInt() == 1 && i.path("processKey").asText().equals("standard")
+                && !i.hasNonNull("formKey"),
                 "agencyId", agencyId("4601", "海口市市场监督管理局"));
+    }
+
+    /**
+     * The body of a new item of 海口市市场监督管理局 (the demo clerks' agency) on the given process, with every
+     * guide element and two materials; tests change what they need.
+     */
+    public Map<String, Object> itemBody(String name, String processKey) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("name", name);
+        body.put("type", 1);
+        body.put("level", "CITY_COUNTY");
+        body.put("regionCode", "4601");
+        body.put("agencyId", agencyId("4601", "海口市市场监督管理局"));
+        body.put("departmentCode", "SCJGJ");
+        body.put("caseKind", "PROMISED");
+        body.put("audience", "BOTH");
+        body.put("legalLimitDays", 20);
+        body.put("promisedLimitDays", 5);
+        body.put("fee", "不收费");
+        body.put("visits", 0);
+        body.put("onlineDepth", 4);
+        body.put("lawBasis", "《中华人民共和国行政许可法》");
+        body.put("consultPhone", "0898-12345");
+        body.put("complaintPhone", "12345");
+        body.put("processDescription", "网上申请 → 受理 → 审查 → 审批决定 → 办结送达");
+        body.put("processKey", processKey);
+        body.put("materials", new ArrayList<>(List.of(
+                material(null, name + "申请表", true),
+                material(null, "申请人身份证明", false))));
+        return body;
+    }
+
+    public static Map<String, Object> material(Long id, String name, boolean required) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        if (id != null) {
+            m.put("id", id);
+        }
+        m.put("name", name);
+        m.put("form", "ORIGINAL");
+        m.put("copies", 1);
+        m.put("required", required);
+        m.put("blankForm", true);
+        m.put("sample", false);
+        m.put("acceptTypes", "pdf,jpg,png");
+        m.put("maxSizeMb", 10);
+        return m;
+    }
+
+    /** A new item created and published by the province's administrator; answers its public guide. */
+    public JsonNode publishedItem(Map<String, Object> body) {
+        Api admin = Personas.login(port, "admin");
+        Api.Response created = admin.post("/api/v1/admin/items", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String code = created.json().path("code").asText();
+        Api.Response published = admin.post("/api/v1/admin/items/" + code + "/publish",
+                Map.of("version", created.json().path("version").asInt()));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        return new Api(port).get("/api/v1/catalog/items/" + code).json();
     }
 
     public String draft(Api applicant, JsonNode item, String regionCode) {
