@@ -14,5 +14,7 @@ interface CatalogMapper {
 
     List<Material> findMaterials(@Param("itemId") long itemId);
 
+    String findCodeByProcessKey(@Param("processKey") String processKey);
+
     long countPublished();
 }
