@@ -559,7 +559,7 @@ public class WorkbenchService {
                 : tasks.createTaskQuery().taskId(taskId).taskWithoutTenantId().singleResult();
         if (task == null) {
             boolean wasMine = taskId != null && taskId.length() <= 64 && !groups.isEmpty()
-                    && history.createHistoricTaskInstanceQuery().taskId(taskId).or().taskAssignee(userId)
+                    && history.createHistoricTaskInstanceQuery().taskId(taskId).taskWithoutTenantId().or().taskAssignee(userId)
                             .taskCandidateGroupIn(groups).endOr().count() > 0;
             if (wasMine) {
                 throw ApiException.conflict("TASK_ALREADY_HANDLED", "该任务已被处理，请刷新待办列表");
