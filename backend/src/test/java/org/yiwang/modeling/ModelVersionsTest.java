@@ -46,23 +46,37 @@ class ModelVersionsTest {
     @Autowired
     TestRuns testRuns;
 
-    @Test
-    void runningApplicationsMoveToTheNewVersionAndStayWorkable() {
+    /** People, and two applications on version 1 of a model — one at acceptance, one at review — then version 2. */
+    private record Running(Journeys journeys, Api admin, Api applicant, Api accept, Api review, long model,
+            String atAcceptance, String atReview) {
+    }
+
+    private void withTwoRunning(String key, java.util.function.UnaryOperator<String> v2, java.util.function.Consumer<Running> body) {
         Journeys journeys = new Journeys(port);
         Api admin = Personas.login(port, "admin");
         Api applicant = Personas.login(port, "applicant");
         Api accept = Personas.login(port, "hk.accept");
-        Api review = Personas.login(port, "hk.review");
-        String key = "versionsMoved";
         long model = importModel(admin, standard(key));
         deploy(admin, model, 1);
         withItemOn(key, item -> {
             String atAcceptance = journeys.apply(applicant, item, "4601");
             String atReview = journeys.apply(applicant, item, "4601");
             journeys.step(accept, atReview, "accept", Map.of("opinion", "材料齐全"));
-
-            save(admin, model, standard(key).replace("name=\"审查\"", "name=\"审查（新版）\""));
+            save(admin, model, v2.apply(standard(key)));
             deploy(admin, model, 2);
+            body.accept(new Running(journeys, admin, applicant, accept, Personas.login(port, "hk.review"), model,
+                    atAcceptance, atReview));
+        });
+    }
+
+    @Test
+    void runningApplicationsMoveToTheNewVersionAndStayWorkable() {
+        withTwoRunning("versionsMoved", xml -> xml.replace("name=\"审查\"", "name=\"审查（新版）\""), r -> {
+            Journeys journeys = r.journeys();
+            Api admin = r.admin();
+            long model = r.model();
+            String atAcceptance = r.atAcceptance();
+            String atReview = r.atReview();
             JsonNode versions = admin.get(MODELS + "/" + model + "/versions").json();
             assertThat(versions.get(0).path("version").asInt()).isEqualTo(2);
             assertThat(versions.get(0).path("current").asBoolean()).isTrue();
@@ -87,34 +101,27 @@ class ModelVersionsTest {
             assertThat(job.path("failed").asInt()).isZero();
             assertThat(versions(admin, model).get(0).path("running").asLong()).isEqualTo(2);
             assertThat(versions(admin, model).get(1).path("running").asLong()).isZero();
-            assertThat(Journeys.actions(journeys.application(applicant, atReview))).contains("MIGRATE");
+            assertThat(Journeys.actions(journeys.application(r.applicant(), atReview))).contains("MIGRATE");
 
-            JsonNode todo = review.get("/api/v1/workbench/tasks", "view", "todo", "applicationNo", atReview).json();
+            JsonNode todo = r.review().get("/api/v1/workbench/tasks", "view", "todo", "applicationNo", atReview).json();
             assertThat(todo.path("items").get(0).path("taskName").asText()).isEqualTo("审查（新版）");
-            journeys.step(review, atReview, "review", Map.of("opinion", "符合条件"));
-            journeys.step(accept, atAcceptance, "accept", Map.of("opinion", "材料齐全"));
-            assertThat(journeys.application(applicant, atAcceptance).path("status").asText()).isEqualTo("ACCEPTED");
+            journeys.step(r.review(), atReview, "review", Map.of("opinion", "符合条件"));
+            journeys.step(r.accept(), atAcceptance, "accept", Map.of("opinion", "材料齐全"));
+            assertThat(journeys.application(r.applicant(), atAcceptance).path("status").asText()).isEqualTo("ACCEPTED");
+            JsonNode audit = admin.get("/api/v1/audit", "action", "MODEL_MIGRATION_STARTED").json();
+            assertThat(audit.path("items").toString()).contains("model:" + model);
         });
-        JsonNode audit = admin.get("/api/v1/audit", "action", "MODEL_MIGRATION_STARTED").json();
-        assertThat(audit.path("items").toString()).contains("model:" + model);
     }
 
     @Test
     void aStepRemovedInTheNewVersionHoldsBackOnlyTheApplicationsStandingOnIt() {
-        Journeys journeys = new Journeys(port);
-        Api admin = Personas.login(port, "admin");
-        Api applicant = Personas.login(port, "applicant");
-        Api accept = Personas.login(port, "hk.accept");
-        Api review = Personas.login(port, "hk.review");
-        String key = "versionsRemoved";
-        long model = importModel(admin, standard(key));
-        deploy(admin, model, 1);
-        withItemOn(key, item -> {
-            String atAcceptance = journeys.apply(applicant, item, "4601");
-            String atReview = journeys.apply(applicant, item, "4601");
-            journeys.step(accept, atReview, "accept", Map.of("opinion", "材料齐全"));
-            save(admin, model, withoutReview(standard(key)));
-            deploy(admin, model, 2);
+        withTwoRunning("versionsRemoved", ModelVersionsTest::withoutReview, r -> {
+            Journeys journeys = r.journeys();
+            Api admin = r.admin();
+            Api applicant = r.applicant();
+            long model = r.model();
+            String atAcceptance = r.atAcceptance();
+            String atReview = r.atReview();
 
             JsonNode dryRun = admin.post(MODELS + "/" + model + "/migrations/dry-run", Map.of("fromVersion", 1, "toVersion", 2)).json();
             assertThat(dryRun.path("migratable").asInt()).isEqualTo(1);
@@ -144,9 +151,9 @@ class ModelVersionsTest {
             assertThat(Journeys.actions(journeys.application(applicant, atAcceptance))).contains("MIGRATE");
 
             // The one held back still works on its old version; the one moved skips the removed step.
-            journeys.step(review, atReview, "review", Map.of("opinion", "符合条件"));
-            journeys.step(accept, atAcceptance, "accept", Map.of("opinion", "材料齐全"));
-            JsonNode todo = review.get("/api/v1/workbench/tasks", "view", "todo", "applicationNo", atAcceptance).json();
+            journeys.step(r.review(), atReview, "review", Map.of("opinion", "符合条件"));
+            journeys.step(r.accept(), atAcceptance, "accept", Map.of("opinion", "材料齐全"));
+            JsonNode todo = r.review().get("/api/v1/workbench/tasks", "view", "todo", "applicationNo", atAcceptance).json();
             assertThat(todo.path("total").asInt()).isZero();
         });
     }
