@@ -34,16 +34,4 @@ class ModelRejected extends RuntimeException {
         problem.setProperty("errors", errors);
         return ResponseEntity.status(status).body(problem);
     }
-
-    HttpStatus status() {
-        return status;
-    }
-
-    String code() {
-        return code;
-    }
-
-    List<Problem> errors() {
-        return errors;
-    }
 }

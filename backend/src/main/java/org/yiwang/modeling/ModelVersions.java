@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.application.ApplicationService;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.Transactions;
+import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -119,7 +119,7 @@ public class ModelVersions {
             Deployer who = deployers.get(d.getId());
             versions.add(new Version(d.getVersion(), d.getId(), d.getDeploymentId(),
                     deployment.getDeploymentTime() == null ? null
-                            : LocalDateTime.ofInstant(deployment.getDeploymentTime().toInstant(), zone()),
+                            : LocalDateTime.ofInstant(deployment.getDeploymentTime().toInstant(), clock.getZone()),
                     who == null ? null : who.deployedBy(), who == null ? null : who.note(),
                     runtime.createProcessInstanceQuery().processDefinitionId(d.getId()).count(), versions.isEmpty()));
         }
@@ -173,8 +173,8 @@ public class ModelVersions {
      * move leaves the others moving.
      */
     public JobView startMigration(long id, MigrationRequest request, HttpServletRequest http) {
-        ApplicationService.Actor actor = ApplicationService.Actor.of(identity.current(), null);
-        String startedBy = identity.current().username();
+        CurrentUser admin = identity.current();
+        ApplicationService.Actor actor = ApplicationService.Actor.of(admin, null);
         Plan plan = plan(ModelingService.existing(mapper.find(id), id), request);
         List<Target> targets = targets(plan);
         long jobId = transactions.retryingDeadlocks(() -> {
@@ -193,7 +193,7 @@ public class ModelVersions {
             job.fromVersion = plan.from().getVersion();
             job.toVersion = plan.to().getVersion();
             job.total = targets.size();
-            job.startedBy = startedBy;
+            job.startedBy = admin.username();
             job.now = now;
             mapper.insertJob(job);
             models.record(http, "MODEL_MIGRATION_STARTED", id, "第 " + job.fromVersion + " 版 → 第 " + job.toVersion
@@ -391,10 +391,6 @@ public class ModelVersions {
 
     private static String name(FlowElement element, String id) {
         return element == null || element.getName() == null || element.getName().isBlank() ? id : element.getName();
-    }
-
-    private ZoneId zone() {
-        return clock.getZone();
     }
 
     private static String limit(String text) {
