@@ -577,6 +577,10 @@ public class WorkbenchService {
         if (forReading && user.permissions().contains("task:supervise")) {
             return task;
         }
+        if (candidateGroups(task).isEmpty() && tasks.createTaskQuery().taskId(taskId).count() == 0) {
+            // Completed by a colleague between reading the task and reading its groups: the race's loser.
+            throw ApiException.conflict("TASK_ALREADY_HANDLED", "该任务已被处理，请刷新待办列表");
+        }
         throw ApiException.notFound("任务 " + taskId);
     }
 
