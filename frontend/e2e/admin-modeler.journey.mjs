@@ -1,6 +1,7 @@
 // The process modeller as the demo admin uses it: the model list (axe), import of a small BPMN file made here
 // (start → user task of kind review for ${acceptGroup} → end, a process id of its own per run), the bpmn-js Modeler with the
-// task's Flowable candidate group in the properties panel, validation, and deployment as version 1.
+// task's Flowable candidate group in the properties panel, validation, deployment as version 1 (listed among
+// the versions), and a test run (试运行) walked to its end and ended.
 // Depends on nothing but the demo admin account. Needs YIWANG_DEMO_PASSWORD.
 import assert from 'node:assert/strict'
 
@@ -121,5 +122,30 @@ export default async function adminModeler(page, ctx) {
     assert.match(text, new RegExp(`${key} 第 1 版`))
     console.log(`  deployed: ${text.trim()}`)
     await ctx.screenshot('modeller-deployed')
+  })
+
+  await step('versions', page, ctx, async () => {
+    const versions = page.getByTestId('versions')
+    const row = versions.locator('.el-table__row').first()
+    await row.waitFor({ timeout: 15_000 })
+    assert.match(await row.innerText(), /v1[\s\S]*当前[\s\S]*admin/)
+  })
+
+  await step('test-run', page, ctx, async () => {
+    const panel = page.getByTestId('test-run')
+    await panel.getByRole('button', { name: '开始试运行' }).click()
+    await panel.locator('code', { hasText: 'TEST-' }).waitFor({ timeout: 30_000 }).catch(async () => {
+      const shown = await page.locator('.el-message').allInnerTexts()
+      throw new Error(`the test run did not start; shown: ${shown.join(' | ') || 'nothing'}`)
+    })
+    await panel.locator('.djs-element.yw-step-active[data-element-id="accept"]').waitFor({ timeout: 20_000 })
+    await ctx.screenshot('test-run')
+    await ctx.axe('test-run')
+    await panel.getByRole('button', { name: '完成此环节' }).click()
+    await panel.getByText('流程已走完').waitFor({ timeout: 20_000 })
+    await panel.getByRole('button', { name: '结束试运行' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: '结束试运行' }).click()
+    await panel.getByRole('button', { name: '开始试运行' }).waitFor({ timeout: 20_000 })
+    await ctx.screenshot('test-run-ended')
   })
 }

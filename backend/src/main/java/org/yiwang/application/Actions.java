@@ -17,7 +17,8 @@ final class Actions {
             Map.entry("CLOCK_YELLOW", "时限预警"), Map.entry("CLOCK_RED", "超期督办"), Map.entry("DELEGATE", "委派"),
             Map.entry("RESOLVE", "委派办理完毕"), Map.entry("COPY", "抄送"), Map.entry("WITHDRAW_STEP", "撤回"),
             Map.entry("ADD_SIGNER", "加签"), Map.entry("REMOVE_SIGNER", "减签"),
-            Map.entry("SIGNERS_CANCELLED", "或签完成"), Map.entry("DELIVER", "送达"));
+            Map.entry("SIGNERS_CANCELLED", "或签完成"), Map.entry("DELIVER", "送达"),
+            Map.entry("MIGRATE", "流程版本迁移"), Map.entry("TEST_RUN", "试运行开始"), Map.entry("TEST_STEP", "试运行办理"));
 
     private Actions() {
     }

@@ -47,6 +47,8 @@ class Application {
     LocalDateTime decidedAt;
     LocalDateTime concludedAt;
     LocalDateTime createdAt;
+    /** A test run (试运行) of a model: hidden from every list, count and search real users see. */
+    boolean testRun;
     int version;
 
     boolean decided() {

@@ -53,6 +53,10 @@ interface ApplicationMapper {
             @Param("agencyName") String agencyName, @Param("opinion") String opinion, @Param("status") String status,
             @Param("remainingDays") Integer remainingDays);
 
+    int deleteTestRunEvents(@Param("id") long id);
+
+    int deleteTestRun(@Param("id") long id);
+
     List<TimelineEvent> findEvents(@Param("applicationId") long applicationId);
 
     int insertCopy(@Param("applicationId") long applicationId, @Param("accountId") long accountId,
@@ -78,6 +82,7 @@ interface ApplicationMapper {
         public long applicantId;
         public String formData;
         public int limitDays;
+        public boolean testRun;
         public LocalDateTime now;
     }
 }

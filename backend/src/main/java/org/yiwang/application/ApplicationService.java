@@ -402,7 +402,7 @@ public class ApplicationService {
         }
         Application a = mapper.findByNo(no.trim().toUpperCase());
         String number = a == null ? null : identity.identityNumberOf(a.applicantId);
-        if (a == null || a.status == ApplicationStatus.DRAFT || number == null
+        if (a == null || a.testRun || a.status == ApplicationStatus.DRAFT || number == null
                 || !number.toUpperCase().endsWith(idSuffix.trim().toUpperCase())) {
             throw ApiException.notFound("办件");
         }
@@ -462,6 +462,9 @@ public class ApplicationService {
         accept(a, a.submittedAt);
         event(a, "DEEMED_ACCEPTED", Actor.SYSTEM, "逾期未告知补正，依《行政许可法》第三十二条自收到申请材料之日（"
                 + a.submittedAt.toLocalDate() + "）起即为受理");
+        if (a.testRun) {
+            return;
+        }
         notifications.send(a.applicantId, "申请视为已受理", "办件 " + a.applicationNo + " 自收到之日起视为受理。", a.applicationNo);
     }
 
@@ -531,6 +534,14 @@ public class ApplicationService {
     public void concluded(String no) {
         Application a = byNo(no);
         if (a.status == ApplicationStatus.CONCLUDED || a.status == ApplicationStatus.DELIVERED) {
+            return;
+        }
+        if (a.testRun) {
+            // The administrator walked the steps without deciding anything: no licence, nobody to tell.
+            a.status = ApplicationStatus.CONCLUDED;
+            a.concludedAt = LocalDateTime.now(clock);
+            save(a);
+            event(a, "CONCLUDE", Actor.SYSTEM, "试运行");
             return;
         }
         requireStatus(a, ApplicationStatus.APPROVED, ApplicationStatus.REJECTED);
@@ -688,6 +699,63 @@ public class ApplicationService {
         return raised;
     }
 
+    // ---- test runs (试运行) of process models ---------------------------------------------------------------
+
+    /** A test application: its number and the process it runs. */
+    public record TestRun(String applicationNo, String processInstanceId) {
+    }
+
+    /**
+     * Starts a test application of an item on a sandbox process definition. It takes no number from the real
+     * sequence and is invisible to applicants, clerks and every count; only the administrator walks it.
+     */
+    @Transactional
+    public TestRun startTestRun(String itemCode, String processKey, String processDefinitionId) {
+        CurrentUser admin = identity.current();
+        Item item = catalog.item(itemCode);
+        LocalDateTime now = LocalDateTime.now(clock);
+        ApplicationMapper.NewApplication n = new ApplicationMapper.NewApplication();
+        n.applicationNo = "TEST-" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+        n.itemId = item.id();
+        n.agencyId = item.agencyId();
+        n.regionCode = item.regionCode();
+        n.applicantId = admin.accountId();
+        n.formData = "{}";
+        n.limitDays = item.instant() ? 0 : Math.min(item.promisedLimitDays(), StatutoryClock.DECISION_DAYS);
+        n.testRun = true;
+        n.now = now;
+        mapper.insert(n);
+        Application a = mapper.findById(n.id);
+        a.status = ApplicationStatus.SUBMITTED;
+        a.submittedAt = now;
+        a.acceptDeadline = item.instant() ? null : statutoryClock.acceptDeadline(now.toLocalDate());
+        a.dueDate = item.instant() ? now.toLocalDate() : a.acceptDeadline;
+        a.processInstanceId = workflow.startTestRun(new WorkflowService.Start(processKey, a.applicationNo, a.agencyId,
+                a.regionCode, item.regionCode(), item.departmentCode(), a.acceptDeadline), processDefinitionId);
+        save(a);
+        event(a, "TEST_RUN", Actor.of(admin, null), processKey);
+        return new TestRun(a.applicationNo, a.processInstanceId);
+    }
+
+    /** A test application with its timeline; 404 for a real one. */
+    public ApplicationView testRun(String no) {
+        Application a = no == null ? null : mapper.findByNo(no);
+        if (a == null || !a.testRun) {
+            throw ApiException.notFound("试运行办件 " + no);
+        }
+        return view(a);
+    }
+
+    /** Removes a test application and its timeline; a real application is never touched. */
+    @Transactional
+    public void endTestRun(String no) {
+        Application a = no == null ? null : mapper.findByNo(no);
+        if (a != null && a.testRun) {
+            mapper.deleteTestRunEvents(a.id);
+            mapper.deleteTestRun(a.id);
+        }
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private void accept(Application a, LocalDateTime acceptedAt) {
@@ -747,7 +815,7 @@ public class ApplicationService {
     private Application own(String no) {
         CurrentUser user = identity.current();
         Application a = no == null ? null : mapper.findByNo(no);
-        if (a == null || a.applicantId != user.accountId()) {
+        if (a == null || a.testRun || a.applicantId != user.accountId()) {
             throw ApiException.notFound("办件 " + no);
         }
         return a;
@@ -756,7 +824,7 @@ public class ApplicationService {
     private Application visible(String no) {
         CurrentUser user = identity.current();
         Application a = no == null ? null : mapper.findByNo(no);
-        if (a == null || !canSee(user, a)) {
+        if (a == null || a.testRun || !canSee(user, a)) {
             throw ApiException.notFound("办件 " + no);
         }
         return a;

@@ -16,6 +16,8 @@ interface CatalogMapper {
     /** The materials an item asks for now; retired ones stay only for the applications that uploaded them. */
     List<Material> findMaterials(@Param("itemId") long itemId);
 
+    String findCodeByProcessKey(@Param("processKey") String processKey);
+
     long countPublished();
 
     // Item administration

@@ -52,6 +52,11 @@ public class CatalogService {
         return item;
     }
 
+    /** A published item whose applications run the process with this key, e.g. for a model's test run. */
+    public java.util.Optional<String> itemCodeUsing(String processKey) {
+        return java.util.Optional.ofNullable(mapper.findCodeByProcessKey(processKey));
+    }
+
     public List<Material> materials(Item item) {
         return mapper.findMaterials(item.id());
     }

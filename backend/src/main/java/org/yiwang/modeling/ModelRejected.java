@@ -3,6 +3,8 @@ package org.yiwang.modeling;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /** A model the platform cannot store or deploy, answered as a problem detail listing each problem. */
 class ModelRejected extends RuntimeException {
@@ -24,15 +26,12 @@ class ModelRejected extends RuntimeException {
                 List.of(Problem.error(null, message)));
     }
 
-    HttpStatus status() {
-        return status;
-    }
-
-    String code() {
-        return code;
-    }
-
-    List<Problem> errors() {
-        return errors;
+    /** The problem detail answered for it, with each problem under {@code errors}. */
+    ResponseEntity<ProblemDetail> problem() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(status).body(problem);
     }
 }

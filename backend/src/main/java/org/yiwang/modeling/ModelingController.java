@@ -86,10 +86,6 @@ class ModelingController {
 
     @ExceptionHandler(ModelRejected.class)
     ResponseEntity<ProblemDetail> rejected(ModelRejected e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.status().getReasonPhrase());
-        problem.setProperty("code", e.code());
-        problem.setProperty("errors", e.errors());
-        return ResponseEntity.status(e.status()).body(problem);
+        return e.problem();
     }
 }

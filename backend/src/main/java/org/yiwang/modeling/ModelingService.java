@@ -101,31 +101,54 @@ public class ModelingService {
     @Transactional
     public Deployed deploy(long id, HttpServletRequest http) {
         ProcessModel model = existing(mapper.findForUpdate(id), id);
-        BpmnFile.Parsed parsed = BpmnFile.read(model.xml());
-        List<Problem> errors = rules.check(parsed.model()).stream().filter(Problem::blocking).toList();
-        if (!errors.isEmpty()) {
-            throw invalid("模型未通过校验，不能部署：共 " + errors.size() + " 个问题", errors);
-        }
+        return deployVersion(model, BpmnFile.read(model.xml()), null, http);
+    }
+
+    /**
+     * Validates and deploys the XML as the next version of its definition, records who did it, and makes it the
+     * model's deployed state. Runs in the caller's transaction, with the model row locked by the caller.
+     */
+    Deployed deployVersion(ProcessModel model, BpmnFile.Parsed parsed, String note, HttpServletRequest http) {
+        long id = model.id();
+        checkDeployable(parsed);
         Deployment deployment;
         try {
             deployment = repository.createDeployment().name(model.name()).key(parsed.key()).category("model:" + id)
                     .addString(parsed.key() + ".bpmn20.xml", parsed.xml()).deploy();
         } catch (FlowableException e) {
-            // What the engine's parser finds beyond the validator, e.g. an expression it cannot compile.
-            throw invalid("流程引擎拒绝部署该模型", List.of(Problem.error(parsed.key(), "流程引擎无法解析该模型：请检查表达式和元素属性")));
+            throw engineRefused(parsed);
         }
         ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
                 .processDefinitionKey(parsed.key()).singleResult();
-        mapper.deployed(id, definition.getVersion(), deployment.getId(), definition.getId(), LocalDateTime.now(clock));
-        record(http, "MODEL_DEPLOYED", id, model.name() + " (" + parsed.key() + ") v" + definition.getVersion());
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (note != null) {
+            mapper.saveDraft(id, parsed.key(), model.name(), parsed.xml(), now);
+        }
+        mapper.deployed(id, definition.getVersion(), deployment.getId(), definition.getId(), now);
+        mapper.insertDeployment(id, definition.getId(), definition.getVersion(), identity.current().username(), now, note);
+        record(http, note == null ? "MODEL_DEPLOYED" : "MODEL_ROLLED_BACK", id,
+                model.name() + " (" + parsed.key() + ") v" + definition.getVersion() + (note == null ? "" : "：" + note));
         return new Deployed(id, parsed.key(), definition.getVersion(), deployment.getId(), definition.getId());
+    }
+
+    /** The platform's rules, before anything reaches the engine: 422 listing every blocking problem. */
+    void checkDeployable(BpmnFile.Parsed parsed) {
+        List<Problem> errors = rules.check(parsed.model()).stream().filter(Problem::blocking).toList();
+        if (!errors.isEmpty()) {
+            throw invalid("模型未通过校验，不能部署：共 " + errors.size() + " 个问题", errors);
+        }
+    }
+
+    /** What the engine's parser finds beyond the validator, e.g. an expression it cannot compile. */
+    static ModelRejected engineRefused(BpmnFile.Parsed parsed) {
+        return invalid("流程引擎拒绝部署该模型", List.of(Problem.error(parsed.key(), "流程引擎无法解析该模型：请检查表达式和元素属性")));
     }
 
     private static ModelRejected invalid(String message, List<Problem> errors) {
         return new ModelRejected(HttpStatus.UNPROCESSABLE_ENTITY, "MODEL_INVALID", message, errors);
     }
 
-    private static ProcessModel existing(ProcessModel model, long id) {
+    static ProcessModel existing(ProcessModel model, long id) {
         if (model == null) {
             throw ApiException.notFound("流程模型 " + id);
         }
@@ -148,7 +171,7 @@ public class ModelingService {
         return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
-    private void record(HttpServletRequest http, String action, long id, String detail) {
+    void record(HttpServletRequest http, String action, long id, String detail) {
         CurrentUser admin = identity.current();
         audit.record(new AuditService.Event(admin.accountId(), admin.username(), action, "model:" + id, detail,
                 http.getRemoteAddr(), admin.regionCode()));

@@ -83,6 +83,16 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/admin/forms", "133333P");
         row("GET /api/v1/admin/forms/{key}", "133333P");
         row("GET /api/v1/admin/forms/{key}/versions/{version}", "133333P");
+        row("GET /api/v1/admin/models/{id}/versions", "133333P");
+        row("POST /api/v1/admin/models/{id}/migrations/dry-run", "133333P");
+        row("POST /api/v1/admin/models/{id}/migrations", "133333P");
+        row("GET /api/v1/admin/models/jobs/{id}", "133333P");
+        row("POST /api/v1/admin/models/{id}/rollback", "133333P");
+        row("GET /api/v1/admin/models/{id}/test-runs", "133333P");
+        row("POST /api/v1/admin/models/{id}/test-runs", "133333P");
+        row("GET /api/v1/admin/models/test-runs/{id}", "133333P");
+        row("POST /api/v1/admin/models/test-runs/{id}/tasks/{taskId}/complete", "133333P");
+        row("DELETE /api/v1/admin/models/test-runs/{id}", "133333P");
         row("POST /api/v1/applications", "1PP3333");
         row("PUT /api/v1/applications/{no}", "1PP3333");
         row("POST /api/v1/applications/{no}/materials", "1PP3333");
