@@ -44,6 +44,12 @@ final class AppServer implements AutoCloseable {
 
     /** Starts the jar on {@code jdbcUrl} and returns once it is healthy; the output is appended to {@code log}. */
     static AppServer start(BenchConfig config, String jdbcUrl, HttpClient http, Path log) throws IOException, InterruptedException {
+        return start(config, jdbcUrl, http, log, randomKey(), randomKey());
+    }
+
+    /** As {@link #start}, with the keys of personal data at rest given: a database kept between runs needs the same ones. */
+    static AppServer start(BenchConfig config, String jdbcUrl, HttpClient http, Path log, String dataKey, String hashKey)
+            throws IOException, InterruptedException {
         int port = freePort();
         String baseUrl = "http://127.0.0.1:" + port;
         ProcessBuilder pb = new ProcessBuilder(List.of(
@@ -54,10 +60,10 @@ final class AppServer implements AutoCloseable {
                 "--spring.datasource.password=" + config.dbPassword()))
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()));
-        // Personal data is encrypted at rest and the jar refuses to start without keys; the database is
-        // thrown away after the run, so fresh random keys do. Environment, not arguments, to keep them out of ps.
-        pb.environment().put("YIWANG_SECURITY_DATA_KEY", randomKey());
-        pb.environment().put("YIWANG_SECURITY_HASH_KEY", randomKey());
+        // Personal data is encrypted at rest and the jar refuses to start without keys; a database thrown away
+        // after the run takes fresh random ones. Environment, not arguments, to keep them out of ps.
+        pb.environment().put("YIWANG_SECURITY_DATA_KEY", dataKey);
+        pb.environment().put("YIWANG_SECURITY_HASH_KEY", hashKey);
         // The demo profile seeds the accounts the lifecycle benchmark logs in as; the password is this run's own.
         String demoPassword = "Bench-" + randomKey().substring(0, 16);
         pb.environment().put("SPRING_PROFILES_ACTIVE", "demo");

@@ -1,0 +1,114 @@
+package org.yiwang.bench;
+
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue 5: the workbench lists at scale — {@value WorkbenchDataGenerator#OPEN} open tasks and
+ * {@value WorkbenchDataGenerator#CONCLUDED} concluded applications in MariaDB. First the todo list of 16 different
+ * clerks at once, then the supervisors' regional list ({@code view=all}). The data is generated once into the database
+ * {@code -Dbench.workbench.db} (yiwang_scale) and reused by later runs with the same seed.
+ */
+final class WorkbenchBenchmark implements Benchmark {
+
+    private static final double TODO_TARGET_P95_MS = 50;
+    private static final double REGION_TARGET_P95_MS = 150;
+
+    @Override
+    public String name() {
+        return "workbench";
+    }
+
+    @Override
+    public Result run(BenchContext ctx) throws Exception {
+        String database = ctx.config.workbenchDatabase();
+        WorkbenchDataGenerator.Generated data = null;
+        if (ctx.databaseExists(database)) {
+            try (Connection c = WorkbenchDataGenerator.connect(ctx.config, database)) {
+                data = WorkbenchDataGenerator.cached(c);
+            }
+        }
+        AppServer server = ctx.startServerOnKept(database, data == null, WorkbenchDataGenerator.DATA_KEY, WorkbenchDataGenerator.HASH_KEY);
+        if (data == null) {
+            System.out.println("workbench: generating the data into " + database + " (once; later runs reuse it)");
+            try (Connection c = WorkbenchDataGenerator.connect(ctx.config, database)) {
+                data = WorkbenchDataGenerator.generate(c, server, ctx);
+            }
+            // A restart, as the cached runs have: nothing the generator left in the server's caches is measured.
+            server = ctx.startServerOnKept(database, false, WorkbenchDataGenerator.DATA_KEY, WorkbenchDataGenerator.HASH_KEY);
+        }
+        int clients = ctx.config.clients();
+        List<String> clerks = data.busiestAcceptClerks().subList(0, Math.min(clients, data.busiestAcceptClerks().size()));
+        List<Session> clerkSessions = new ArrayList<>();
+        for (String clerk : clerks) {
+            clerkSessions.add(Session.login(ctx.http, server.baseUrl, clerk,
+                    clerk.startsWith("hk.") ? server.demoPassword : WorkbenchDataGenerator.CLERK_PASSWORD));
+        }
+        String recent = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2).toString();
+        // Client c is clerk c; of every four requests two ask for the plain first page, one for the overdue tasks and
+        // one for those received in the last two days.
+        String[][] todoQueries = { {}, {}, { "clock", "RED" }, { "receivedFrom", recent } };
+        Duration warmup = Duration.ofSeconds(ctx.config.warmupSeconds());
+        Duration measured = Duration.ofSeconds(ctx.config.seconds());
+        LoadGenerator.Stats todo = LoadGenerator.run(ctx.http, clerkSessions.size(), warmup, measured,
+                (client, n) -> request(clerkSessions.get(client), "todo", todoQueries[(int) (n % todoQueries.length)]));
+        long hkTodo = Session.expect(clerkSessions.get(0).get("/api/v1/workbench/tasks", "view", "todo", "size", "1"), 200, "todo")
+                .path("total").asLong();
+
+        // Half the clients are the province's supervisor (every open task), half Haikou's (the 4601 subtree).
+        List<Session> supervisors = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            supervisors.add(Session.login(ctx.http, server.baseUrl, c % 2 == 0 ? "supervisor" : "hk.supervisor", server.demoPassword));
+        }
+        String[][] regionQueries = { {}, {}, { "clock", "RED" }, { "level", "CITY_COUNTY", "page", "3" } };
+        LoadGenerator.Stats region = LoadGenerator.run(ctx.http, clients, warmup, measured,
+                (client, n) -> request(supervisors.get(client), "all", regionQueries[(int) (n % regionQueries.length)]));
+        long provinceTotal = Session.expect(supervisors.get(0).get("/api/v1/workbench/tasks", "view", "all", "size", "1"), 200, "all")
+                .path("total").asLong();
+
+        List<Result.Figure> figures = new ArrayList<>();
+        figures.add(Result.Figure.of("data generated in", data.reused() ? null : data.seconds(), "s"));
+        figures.add(Result.Figure.of("hk.accept todo total", (double) hkTodo, "count"));
+        figures.add(Result.Figure.of("province open tasks (supervisor, view=all total)", (double) provinceTotal, "count"));
+        for (Result.Figure f : todo.figures()) {
+            figures.add(Result.Figure.of("todo " + f.name(), f.value(), f.unit()));
+        }
+        for (Result.Figure f : region.figures()) {
+            figures.add(Result.Figure.of("regional list " + f.name(), f.value(), f.unit()));
+        }
+        figures.add(Result.Figure.of("heap used after run", server.heapUsedMib(), "MiB"));
+        return new Result(name(), "Workbench lists at scale, " + clients + " concurrent clerks / supervisors",
+                "Database `" + database + "` with " + String.format("%,d", data.openTasks()) + " open tasks and "
+                        + String.format("%,d", data.concluded()) + " concluded applications from `WorkbenchDataGenerator` (seed "
+                        + WorkbenchDataGenerator.SEED + ", " + (data.reused() ? "reused from an earlier run" : "generated in this run")
+                        + "). Todo: " + clerkSessions.size() + " clerks logged in at once (hk.accept and the accept clerks of the "
+                        + "agencies with the most open acceptance tasks), each in a closed loop on `GET /api/v1/workbench/tasks?view=todo"
+                        + "&page=1&size=20`, every fourth request with `clock=RED` and every fourth with `receivedFrom` two days "
+                        + "ago. Regional list: " + clients + " clients, half `supervisor` (province), half `hk.supervisor` (海口), "
+                        + "on `view=all&page=1&size=20`, with `clock=RED` or `level=CITY_COUNTY&page=3` every fourth request. "
+                        + ctx.config.warmupSeconds() + " s warm-up, " + ctx.config.seconds() + " s measured each; clients on the "
+                        + "same machine. Any answer but 200 is an error.",
+                figures,
+                List.of(Result.Target.atMost("todo p95 ≤ 50 ms under " + clerkSessions.size() + " concurrent clerks",
+                        TODO_TARGET_P95_MS, todo.millis(95)),
+                        Result.Target.atMost("regional list p95 ≤ 150 ms", REGION_TARGET_P95_MS, region.millis(95))),
+                null);
+    }
+
+    /** The list's first page of 20, unless {@code filter} names another page. */
+    private static HttpRequest request(Session session, String view, String[] filter) {
+        Map<String, String> params = new LinkedHashMap<>(Map.of("view", view, "page", "1", "size", "20"));
+        for (int i = 0; i + 1 < filter.length; i += 2) {
+            params.put(filter[i], filter[i + 1]);
+        }
+        return session.getRequest("/api/v1/workbench/tasks", params.entrySet().stream()
+                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new));
+    }
+}
