@@ -11,7 +11,7 @@ export const useTaskCountStore = defineStore('taskCounts', {
   actions: {
     async refresh(view) {
       const answer = await api.get('/workbench/tasks', { view, page: 1, size: 1 })
-      this.counts[view] = answer.total
+      this.counts[view] = answer.totalCapped ? `${answer.total}+` : answer.total
     },
     // Polls only while the tab is visible; a failed poll keeps the last count.
     startPolling() {

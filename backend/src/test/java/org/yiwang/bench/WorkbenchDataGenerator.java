@@ -645,16 +645,24 @@ final class WorkbenchDataGenerator {
                     }
                 }
             }
-            String sql = "INSERT INTO " + table.getKey() + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
-                    + " FROM " + table.getKey() + " t JOIN bench_clone c ON c.state = '" + t.state().name() + "' WHERE "
-                    + table.getValue();
             long t0 = System.nanoTime();
-            try (PreparedStatement ps = db.prepareStatement(sql)) {
+            // The template's rows are set apart first: an INSERT…SELECT from its own table would go through a temporary table.
+            try (Statement s = db.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS bench_template_rows");
+            }
+            try (PreparedStatement ps = db.prepareStatement("CREATE TABLE bench_template_rows AS SELECT t.* FROM " + table.getKey()
+                    + " t WHERE " + table.getValue())) {
                 int params = table.getValue().length() - table.getValue().replace("?", "").length();
                 for (int i = 1; i <= params; i++) {
                     ps.setString(i, t.processInstanceId());
                 }
-                int rows = ps.executeUpdate();
+                ps.execute();
+            }
+            try (Statement s = db.createStatement()) {
+                int rows = s.executeUpdate("INSERT INTO " + table.getKey() + " (" + String.join(", ", columns) + ") SELECT "
+                        + String.join(", ", values) + " FROM bench_template_rows t JOIN bench_clone c ON c.state = '"
+                        + t.state().name() + "'");
+                s.execute("DROP TABLE bench_template_rows");
                 log(table.getKey() + " " + t.state() + ": " + rows + " rows in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             }
         }
