@@ -44,6 +44,9 @@ final class WorkbenchBenchmark implements Benchmark {
             // A restart, as the cached runs have: nothing the generator left in the server's caches is measured.
             server = ctx.startServerOnKept(database, false, WorkbenchDataGenerator.DATA_KEY, WorkbenchDataGenerator.HASH_KEY);
         }
+        if (!data.reused()) {
+            System.out.printf("workbench: data generated in %.1f s%n", data.seconds());
+        }
         int clients = ctx.config.clients();
         List<String> clerks = data.busiestAcceptClerks().subList(0, Math.min(clients, data.busiestAcceptClerks().size()));
         List<Session> clerkSessions = new ArrayList<>();
@@ -51,6 +54,7 @@ final class WorkbenchBenchmark implements Benchmark {
             clerkSessions.add(Session.login(ctx.http, server.baseUrl, clerk,
                     clerk.startsWith("hk.") ? server.demoPassword : WorkbenchDataGenerator.CLERK_PASSWORD));
         }
+        Double hkTodo = total(clerkSessions.get(0), "todo");
         String recent = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(2).toString();
         // Client c is clerk c; of every four requests two ask for the plain first page, one for the overdue tasks and
         // one for those received in the last two days.
@@ -59,24 +63,21 @@ final class WorkbenchBenchmark implements Benchmark {
         Duration measured = Duration.ofSeconds(ctx.config.seconds());
         LoadGenerator.Stats todo = LoadGenerator.run(ctx.http, clerkSessions.size(), warmup, measured,
                 (client, n) -> request(clerkSessions.get(client), "todo", todoQueries[(int) (n % todoQueries.length)]));
-        long hkTodo = Session.expect(clerkSessions.get(0).get("/api/v1/workbench/tasks", "view", "todo", "size", "1"), 200, "todo")
-                .path("total").asLong();
 
         // Half the clients are the province's supervisor (every open task), half Haikou's (the 4601 subtree).
         List<Session> supervisors = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             supervisors.add(Session.login(ctx.http, server.baseUrl, c % 2 == 0 ? "supervisor" : "hk.supervisor", server.demoPassword));
         }
+        Double provinceTotal = total(supervisors.get(0), "all");
         String[][] regionQueries = { {}, {}, { "clock", "RED" }, { "level", "CITY_COUNTY", "page", "3" } };
         LoadGenerator.Stats region = LoadGenerator.run(ctx.http, clients, warmup, measured,
                 (client, n) -> request(supervisors.get(client), "all", regionQueries[(int) (n % regionQueries.length)]));
-        long provinceTotal = Session.expect(supervisors.get(0).get("/api/v1/workbench/tasks", "view", "all", "size", "1"), 200, "all")
-                .path("total").asLong();
 
         List<Result.Figure> figures = new ArrayList<>();
         figures.add(Result.Figure.of("data generated in", data.reused() ? null : data.seconds(), "s"));
-        figures.add(Result.Figure.of("hk.accept todo total", (double) hkTodo, "count"));
-        figures.add(Result.Figure.of("province open tasks (supervisor, view=all total)", (double) provinceTotal, "count"));
+        figures.add(Result.Figure.of("hk.accept todo total", hkTodo, "count"));
+        figures.add(Result.Figure.of("supervisor view=all total", provinceTotal, "count"));
         for (Result.Figure f : todo.figures()) {
             figures.add(Result.Figure.of("todo " + f.name(), f.value(), f.unit()));
         }
@@ -96,10 +97,32 @@ final class WorkbenchBenchmark implements Benchmark {
                         + ctx.config.warmupSeconds() + " s warm-up, " + ctx.config.seconds() + " s measured each; clients on the "
                         + "same machine. Any answer but 200 is an error.",
                 figures,
-                List.of(Result.Target.atMost("todo p95 ≤ 50 ms under " + clerkSessions.size() + " concurrent clerks",
-                        TODO_TARGET_P95_MS, todo.millis(95)),
-                        Result.Target.atMost("regional list p95 ≤ 150 ms", REGION_TARGET_P95_MS, region.millis(95))),
+                List.of(p95AtMost("todo p95 ≤ 50 ms under " + clerkSessions.size() + " concurrent clerks", TODO_TARGET_P95_MS, todo),
+                        p95AtMost("regional list p95 ≤ 150 ms under " + clients + " concurrent supervisors", REGION_TARGET_P95_MS,
+                                region)),
                 null);
+    }
+
+    /** Without a single answer started and finished in the window, every request took longer than the window: missed. */
+    private static Result.Target p95AtMost(String description, double limitMs, LoadGenerator.Stats stats) {
+        if (stats.requests() == 0) {
+            return new Result.Target(description + "; no request finished within the measured window, so every one took longer",
+                    limitMs, stats.seconds() * 1000, false);
+        }
+        return Result.Target.atMost(description, limitMs, stats.millis(95));
+    }
+
+    /** A list's total as the server answers it before the load, or null when it does not answer in time. */
+    private static Double total(Session session, String view) {
+        try {
+            var answer = session.get("/api/v1/workbench/tasks", "view", view, "size", "1");
+            return answer.statusCode() == 200 ? Session.expect(answer, 200, view).path("total").asDouble() : null;
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The list's first page of 20, unless {@code filter} names another page. */
