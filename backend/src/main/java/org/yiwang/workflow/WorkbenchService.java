@@ -51,7 +51,7 @@ public class WorkbenchService {
      * A province holds a hundred thousand open tasks: the supervisors' list counts no further than this (the answer
      * then says "more than"), so that its count costs what a page costs.
      */
-    static final long REGION_COUNT_CAP = 10_000;
+    static final long REGION_COUNT_CAP = 1_000;
     private static final Map<String, String> PROCEDURES = Map.of("HEARING", "听证", "TESTING", "检验检测",
             "EXPERT_REVIEW", "专家评审", "INSPECTION", "现场勘查");
 
