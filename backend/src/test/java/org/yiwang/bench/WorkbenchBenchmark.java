@@ -64,6 +64,12 @@ final class WorkbenchBenchmark implements Benchmark {
         LoadGenerator.Stats todo = LoadGenerator.run(ctx.http, clerkSessions.size(), warmup, measured,
                 (client, n) -> request(clerkSessions.get(client), "todo", todoQueries[(int) (n % todoQueries.length)]));
 
+        // The same requests of one client alone: what a request costs without queueing behind the others.
+        Duration aloneWarmup = Duration.ofSeconds(Math.min(3, ctx.config.warmupSeconds()));
+        Duration aloneMeasured = Duration.ofSeconds(Math.max(5, ctx.config.seconds() / 3));
+        LoadGenerator.Stats todoAlone = LoadGenerator.run(ctx.http, 1, aloneWarmup, aloneMeasured,
+                (client, n) -> request(clerkSessions.get(0), "todo", todoQueries[(int) (n % todoQueries.length)]));
+
         // Half the clients are the province's supervisor (every open task), half Haikou's (the 4601 subtree).
         List<Session> supervisors = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -73,6 +79,9 @@ final class WorkbenchBenchmark implements Benchmark {
         String[][] regionQueries = { {}, {}, { "clock", "RED" }, { "level", "CITY_COUNTY", "page", "3" } };
         LoadGenerator.Stats region = LoadGenerator.run(ctx.http, clients, warmup, measured,
                 (client, n) -> request(supervisors.get(client), "all", regionQueries[(int) (n % regionQueries.length)]));
+
+        LoadGenerator.Stats regionAlone = LoadGenerator.run(ctx.http, 1, aloneWarmup, aloneMeasured,
+                (client, n) -> request(supervisors.get(0), "all", regionQueries[(int) (n % regionQueries.length)]));
 
         List<Result.Figure> figures = new ArrayList<>();
         figures.add(Result.Figure.of("data generated in", data.reused() ? null : data.seconds(), "s"));
@@ -84,6 +93,10 @@ final class WorkbenchBenchmark implements Benchmark {
         for (Result.Figure f : region.figures()) {
             figures.add(Result.Figure.of("regional list " + f.name(), f.value(), f.unit()));
         }
+        figures.add(Result.Figure.of("todo, hk.accept alone: p50", todoAlone.millis(50), "ms"));
+        figures.add(Result.Figure.of("todo, hk.accept alone: p95", todoAlone.millis(95), "ms"));
+        figures.add(Result.Figure.of("regional list, province supervisor alone: p50", regionAlone.millis(50), "ms"));
+        figures.add(Result.Figure.of("regional list, province supervisor alone: p95", regionAlone.millis(95), "ms"));
         figures.add(Result.Figure.of("heap used after run", server.heapUsedMib(), "MiB"));
         return new Result(name(), "Workbench lists at scale, " + clients + " concurrent clerks / supervisors",
                 "Database `" + database + "` with " + String.format("%,d", data.openTasks()) + " open tasks and "
@@ -94,8 +107,9 @@ final class WorkbenchBenchmark implements Benchmark {
                         + "&page=1&size=20`, every fourth request with `clock=RED` and every fourth with `receivedFrom` two days "
                         + "ago. Regional list: " + clients + " clients, half `supervisor` (province), half `hk.supervisor` (海口), "
                         + "on `view=all&page=1&size=20`, with `clock=RED` or `level=CITY_COUNTY&page=3` every fourth request. "
-                        + ctx.config.warmupSeconds() + " s warm-up, " + ctx.config.seconds() + " s measured each; clients on the "
-                        + "same machine. Any answer but 200 is an error.",
+                        + ctx.config.warmupSeconds() + " s warm-up, " + ctx.config.seconds() + " s measured each; then the same "
+                        + "requests from hk.accept alone and from `supervisor` alone (" + aloneWarmup.toSeconds() + " s warm-up, "
+                        + aloneMeasured.toSeconds() + " s). Clients on the same machine. Any answer but 200 is an error.",
                 figures,
                 List.of(p95AtMost("todo p95 ≤ 50 ms under " + clerkSessions.size() + " concurrent clerks", TODO_TARGET_P95_MS, todo),
                         p95AtMost("regional list p95 ≤ 150 ms under " + clients + " concurrent supervisors", REGION_TARGET_P95_MS,
