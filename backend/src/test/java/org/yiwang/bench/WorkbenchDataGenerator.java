@@ -54,12 +54,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@value #CLERK_PASSWORD}), except 海口市市场监督管理局, whose work goes to the demo clerks hk.accept and colleagues.
  * Applicants are {@value #APPLICANTS} generated people with encrypted identity numbers under {@link #DATA_KEY}.
  *
- * <p>When it is done it writes the seed and the counts to {@code bench_workbench_data}; a database holding that row
- * for the same seed and counts is reused as it is ({@link #cached}).
+ * <p>When it is done it writes the seed, the counts and {@link #VERSION} to {@code bench_workbench_data}; a database
+ * holding that row for the same values is reused as it is ({@link #cached}).
  */
 final class WorkbenchDataGenerator {
 
     static final long SEED = 20261127L;
+    /** Raised whenever the generated data changes, so that a database from an earlier generator is made afresh. */
+    static final int VERSION = 2;
     static final int OPEN = 100_000;
     static final int CONCLUDED = 1_000_000;
     static final int APPLICANTS = 20_000;
@@ -155,8 +157,8 @@ final class WorkbenchDataGenerator {
     /** The data of an earlier run, when this database holds the same seed and counts; else null. */
     static Generated cached(Connection db) throws SQLException {
         try (Statement s = db.createStatement();
-                ResultSet rs = s.executeQuery("SELECT seed, open_tasks, concluded FROM bench_workbench_data")) {
-            if (!rs.next() || rs.getLong(1) != SEED || rs.getInt(2) != OPEN || rs.getInt(3) != CONCLUDED) {
+                ResultSet rs = s.executeQuery("SELECT seed, open_tasks, concluded, version FROM bench_workbench_data")) {
+            if (!rs.next() || rs.getLong(1) != SEED || rs.getInt(2) != OPEN || rs.getInt(3) != CONCLUDED || rs.getInt(4) != VERSION) {
                 return null;
             }
         } catch (SQLException noTable) {
@@ -255,8 +257,9 @@ final class WorkbenchDataGenerator {
                 s.execute("ANALYZE TABLE " + table);
             }
             s.execute("CREATE TABLE bench_workbench_data (seed BIGINT NOT NULL, open_tasks INT NOT NULL, concluded INT NOT NULL, "
-                    + "generated_at TIMESTAMP NOT NULL)");
-            s.execute("INSERT INTO bench_workbench_data VALUES (" + SEED + ", " + OPEN + ", " + CONCLUDED + ", CURRENT_TIMESTAMP)");
+                    + "version INT NOT NULL, generated_at TIMESTAMP NOT NULL)");
+            s.execute("INSERT INTO bench_workbench_data VALUES (" + SEED + ", " + OPEN + ", " + CONCLUDED + ", " + VERSION
+                    + ", CURRENT_TIMESTAMP)");
         }
     }
 
@@ -540,10 +543,13 @@ final class WorkbenchDataGenerator {
 
     private void bindApplication(PreparedStatement ps, State state, Item item, Agency agency, String no, String processInstance,
             long applicant, LocalDateTime submitted, LocalDateTime accepted, LocalDateTime concluded) throws SQLException {
-        LocalDate acceptDeadline = addWorkingDays(submitted.toLocalDate(), 5);
-        LocalDate due = accepted == null ? acceptDeadline : addWorkingDays(accepted.toLocalDate(), item.limitDays());
-        int totalDays = accepted == null ? 5 : item.limitDays();
-        LocalDate yellowFrom = totalDays == 0 ? due : addWorkingDays(due, -Math.max(1, totalDays / 5));
+        // As the application sets them: an instant item is due the day it is received, any other first by the
+        // supplement notice and from acceptance by its limit; YELLOW from 80 % of the limit (StatutoryClock).
+        boolean instant = item.processKey().equals("instant");
+        LocalDate acceptDeadline = instant ? null : addWorkingDays(submitted.toLocalDate(), 5);
+        LocalDate due = accepted != null ? addWorkingDays(accepted.toLocalDate(), item.limitDays())
+                : instant ? submitted.toLocalDate() : acceptDeadline;
+        LocalDate yellowFrom = addWorkingDays(due, -(item.limitDays() - (int) Math.ceil(0.8 * item.limitDays())));
         String status = switch (state) {
             case INSTANT_OPEN, STANDARD_ACCEPT -> "SUBMITTED";
             case STANDARD_REVIEW -> "ACCEPTED";
