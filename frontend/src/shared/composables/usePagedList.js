@@ -1,8 +1,9 @@
 import { reactive, ref } from 'vue'
 
-// One page of a paged API answer ({items, total, page, size}); a slow earlier answer never overwrites a later one.
+// One page of a paged API answer ({items, total, page, size}, totalCapped when the server stopped counting at total);
+// a slow earlier answer never overwrites a later one.
 export function usePagedList(fetchPage, { size = 10 } = {}) {
-  const state = reactive({ items: [], total: 0, page: 1, size })
+  const state = reactive({ items: [], total: 0, totalCapped: false, page: 1, size })
   const loading = ref(false)
   let seq = 0
 
@@ -14,6 +15,7 @@ export function usePagedList(fetchPage, { size = 10 } = {}) {
       if (mine === seq) {
         state.items = answer.items || []
         state.total = answer.total || 0
+        state.totalCapped = answer.totalCapped === true
       }
     } finally {
       if (mine === seq) loading.value = false

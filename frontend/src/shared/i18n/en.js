@@ -147,6 +147,7 @@ export default {
     cancel: 'Cancel',
     save: 'Save',
     search: 'Search',
+    moreThan: 'More than {total}',
   },
   agency: {
     region: 'Region of the agency',

@@ -147,6 +147,7 @@ export default {
     cancel: '取消',
     save: '保存',
     search: '查询',
+    moreThan: '超过 {total} 条',
   },
   region: {
     placeholder: '请选择：省 / 市县 / 乡镇 / 村',

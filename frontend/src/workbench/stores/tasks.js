@@ -13,7 +13,7 @@ export const useTaskCountStore = defineStore('taskCounts', {
   actions: {
     async refresh(view) {
       const answer = await api.get('/workbench/tasks', { view, page: 1, size: 1 })
-      this.counts[view] = answer.total
+      this.counts[view] = answer.totalCapped ? `${answer.total}+` : answer.total
     },
     startLive() {
       this.stopLive()

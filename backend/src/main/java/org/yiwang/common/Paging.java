@@ -27,4 +27,10 @@ public record Paging(int page, int size) {
     public <T> PageResult<T> result(java.util.List<T> items, long total) {
         return new PageResult<>(items, total, page, size);
     }
+
+    /** A page whose count stopped after {@code cap} + 1 rows: more than {@code cap} is answered as {@code cap}, capped. */
+    public <T> PageResult<T> resultCounted(java.util.List<T> items, long countedUpToCapPlusOne, long cap) {
+        return countedUpToCapPlusOne > cap ? new PageResult<>(items, cap, page, size, true)
+                : new PageResult<>(items, countedUpToCapPlusOne, page, size);
+    }
 }

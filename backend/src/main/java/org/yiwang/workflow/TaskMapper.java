@@ -19,10 +19,15 @@ interface TaskMapper {
 
     long countDone(@Param("userId") String userId, @Param("f") TaskFilter filter);
 
-    List<TaskRow> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter,
-            @Param("offset") int offset, @Param("limit") int limit);
+    /** The due date of the row at {@code position} of the region's list, or null when it holds fewer rows. */
+    java.time.LocalDate regionDueBound(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter,
+            @Param("position") int position);
 
-    long countInRegion(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter);
+    List<TaskRow> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter,
+            @Param("dueBound") java.time.LocalDate dueBound, @Param("offset") int offset, @Param("limit") int limit);
+
+    /** The region's rows, counted up to {@code cap}. */
+    long countInRegion(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter, @Param("cap") long cap);
 
     TaskRow findOpen(@Param("taskId") String taskId);
 

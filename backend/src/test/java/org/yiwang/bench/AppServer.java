@@ -43,13 +43,19 @@ final class AppServer implements AutoCloseable {
 
     /** Starts the jar on {@code jdbcUrl} and returns once it is healthy; the output is appended to {@code log}. */
     static AppServer start(BenchConfig config, String jdbcUrl, HttpClient http, Path log) throws IOException, InterruptedException {
-        // Personal data is encrypted at rest and the jar refuses to start without keys; the database is
-        // thrown away after the run, so fresh random keys do. The demo profile seeds the accounts the
-        // lifecycle benchmark logs in as; the password is this run's own.
+        return start(config, jdbcUrl, http, log, randomKey(), randomKey());
+    }
+
+    /** As {@link #start}, with the keys of personal data at rest given: a database kept between runs needs the same ones. */
+    static AppServer start(BenchConfig config, String jdbcUrl, HttpClient http, Path log, String dataKey, String hashKey)
+            throws IOException, InterruptedException {
+        // Personal data is encrypted at rest and the jar refuses to start without keys; a database thrown away
+        // after the run takes fresh random ones. The demo profile seeds the accounts the lifecycle benchmark
+        // logs in as; the password is this run's own.
         String demoPassword = "Bench-" + randomKey().substring(0, 16);
         JarNode node = JarNode.start(config.jar(), jdbcUrl, config.dbUser(), config.dbPassword(), Map.of(
-                "YIWANG_SECURITY_DATA_KEY", randomKey(),
-                "YIWANG_SECURITY_HASH_KEY", randomKey(),
+                "YIWANG_SECURITY_DATA_KEY", dataKey,
+                "YIWANG_SECURITY_HASH_KEY", hashKey,
                 "SPRING_PROFILES_ACTIVE", "demo",
                 "YIWANG_DEMO_PASSWORD", demoPassword), log);
         return new AppServer(node, http, demoPassword);

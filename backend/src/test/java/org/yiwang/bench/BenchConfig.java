@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Settings from {@code -Dbench.*} system properties (the Maven profile passes them through). */
 record BenchConfig(Path dir, Path jar, String dbHost, String dbUser, String dbPassword, int startRuns,
-        int clients, int warmupSeconds, int seconds, List<String> only) {
+        int clients, int warmupSeconds, int seconds, List<String> only, String workbenchDatabase) {
 
     static BenchConfig fromSystemProperties() {
         String only = System.getProperty("bench.only", "").trim();
@@ -20,7 +20,8 @@ record BenchConfig(Path dir, Path jar, String dbHost, String dbUser, String dbPa
                 Integer.getInteger("bench.clients", 16),
                 Integer.getInteger("bench.warmupSeconds", 10),
                 Integer.getInteger("bench.seconds", 30),
-                only.isEmpty() ? List.of() : Arrays.stream(only.split(",")).map(String::trim).toList());
+                only.isEmpty() ? List.of() : Arrays.stream(only.split(",")).map(String::trim).toList(),
+                System.getProperty("bench.workbench.db", "yiwang_scale"));
     }
 
     String jdbcUrl(String database) {

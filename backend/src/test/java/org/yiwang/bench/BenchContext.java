@@ -95,6 +95,27 @@ final class BenchContext implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts the server on a database kept between runs (never dropped by the suite), replacing a running one;
+     * {@code fresh} drops and recreates it first.
+     */
+    synchronized AppServer startServerOnKept(String database, boolean fresh, String dataKey, String hashKey) throws Exception {
+        stopServer();
+        if (fresh) {
+            createDatabase(database);
+        }
+        server = AppServer.start(config, config.jdbcUrl(database), http, serverLog(), dataKey, hashKey);
+        return server;
+    }
+
+    /** Whether the database exists on the server. */
+    boolean databaseExists(String name) throws SQLException {
+        try (Connection c = adminConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + name + "'")) {
+            return rs.next();
+        }
+    }
+
     /** The running server; a benchmark run on its own ({@code -Dbench.only}) gets one started. */
     synchronized AppServer server() throws Exception {
         return server != null ? server : startServer();

@@ -108,10 +108,19 @@ final class Session {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(signed(request), BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A GET as this account, for a load generator to send. */
+    HttpRequest getRequest(String path, String... params) {
+        return signed(HttpRequest.newBuilder(uri(path, params)).GET());
+    }
+
+    private HttpRequest signed(HttpRequest.Builder request) {
         request.timeout(TIMEOUT);
         if (cookie != null) {
             request.header("Cookie", cookie).header("X-CSRF-Token", csrfToken);
         }
-        return http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return request.build();
     }
 }

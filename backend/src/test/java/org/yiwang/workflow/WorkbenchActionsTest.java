@@ -211,6 +211,28 @@ class WorkbenchActionsTest {
     }
 
     @Test
+    void theSupervisorsPagesFollowOneAnother() {
+        Journeys j = new Journeys(port);
+        Api applicant = Personas.login(port, "applicant");
+        for (int i = 0; i < 3; i++) {
+            j.apply(applicant, j.haikouLicensingItem(), "4601");
+        }
+        accepted(j);
+        Api supervisor = Personas.login(port, "hk.supervisor");
+        JsonNode first20 = supervisor.get("/api/v1/workbench/tasks", "view", "all", "size", 20).json();
+        List<String> expected = first20.path("items").findValuesAsText("taskId");
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(4);
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= 4; page++) {
+            JsonNode answer = supervisor.get("/api/v1/workbench/tasks", "view", "all", "page", page, "size", 5).json();
+            assertThat(answer.path("total").asLong()).isEqualTo(first20.path("total").asLong());
+            assertThat(answer.has("totalCapped")).isFalse();
+            paged.addAll(answer.path("items").findValuesAsText("taskId"));
+        }
+        assertThat(paged).isEqualTo(expected);
+    }
+
+    @Test
     void listsAreFilteredOnTheServerAndBadFiltersAreRefused() {
         Api clerk = Personas.login(port, "hk.accept");
         assertProblem(clerk.get("/api/v1/workbench/tasks", "status", "HAPPY"), 400, "INVALID_PARAMETER");
