@@ -4,32 +4,11 @@
 // publishes it. The applicant finds it in the portal search, fills the item's own form, uploads the material and
 // submits; hk.accept sees the task in the workbench with 受理 offered. Needs YIWANG_DEMO_PASSWORD.
 import assert from 'node:assert/strict'
+import { step, login, password } from './support.mjs'
 
 export const timeoutMs = 300_000
 
 const AGENCY = '海口市市场监督管理局'
-const password = process.env.YIWANG_DEMO_PASSWORD
-
-async function step(name, page, ctx, fn) {
-  try {
-    return await fn()
-  } catch (error) {
-    await ctx.screenshot(`${name}-FAILED`, page).catch(() => {})
-    error.message = `step "${name}" failed (at ${page.url()}): ${error.message}`
-    throw error
-  }
-}
-
-async function login(page, username) {
-  await page.goto('/login')
-  await page.locator('#login-username').fill(username)
-  await page.locator('#login-password').fill(password)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 }).catch(async () => {
-    const message = await page.locator('.el-message').allInnerTexts()
-    throw new Error(`login as ${username} did not succeed: ${message.join(' ') || 'no message shown'}`)
-  })
-}
 
 async function shown(page) {
   return (await page.locator('.el-message, .el-alert, .el-form-item__error').allInnerTexts()).join(' | ') || 'nothing'

@@ -4,20 +4,10 @@
 // the versions), and a test run (试运行) walked to its end and ended.
 // Depends on nothing but the demo admin account. Needs YIWANG_DEMO_PASSWORD.
 import assert from 'node:assert/strict'
+import { step, password } from './support.mjs'
 
-const password = process.env.YIWANG_DEMO_PASSWORD
 const USERNAME = 'admin'
 export const timeoutMs = 180_000
-
-async function step(name, page, ctx, fn) {
-  try {
-    return await fn()
-  } catch (error) {
-    await ctx.screenshot(`${name}-FAILED`, page).catch(() => {})
-    error.message = `step "${name}" failed (at ${page.url()}): ${error.message}`
-    throw error
-  }
-}
 
 function bpmn(key) {
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -5,23 +5,14 @@
 // turns on the progress query, which cannot be derived from /auth/me (it masks all but the last 4).
 import assert from 'node:assert/strict'
 import { deflateSync } from 'node:zlib'
+import { step, login, password } from './support.mjs'
 
 export const timeoutMs = 300_000
 
 const AGENCY = '海口市市场监督管理局'
-const password = process.env.YIWANG_DEMO_PASSWORD
 const idSuffix = process.env.YIWANG_DEMO_ID_SUFFIX
 
 // Names the step in any failure and keeps a screenshot of the page it happened on.
-async function step(name, page, ctx, fn) {
-  try {
-    return await fn()
-  } catch (error) {
-    await ctx.screenshot(`${name}-FAILED`, page).catch(() => {})
-    error.message = `step "${name}" failed (at ${page.url()}): ${error.message}`
-    throw error
-  }
-}
 
 // A 2×2 PNG, built here so the journey needs no fixture files.
 function png() {
@@ -75,17 +66,6 @@ async function getJson(page, path) {
   const response = await page.request.get(path)
   assert.ok(response.ok(), `GET ${path} answered ${response.status()}: ${(await response.text()).slice(0, 300)}`)
   return response.json()
-}
-
-async function login(page, username) {
-  await page.goto('/login')
-  await page.locator('#login-username').fill(username)
-  await page.locator('#login-password').fill(password)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 }).catch(async () => {
-    const message = await page.locator('.el-message').allInnerTexts()
-    throw new Error(`login as ${username} did not succeed: ${message.join(' ') || 'no message shown'}`)
-  })
 }
 
 // The first licensing 承诺件 (行政许可, so approval issues an e-licence) of the Haikou market supervision bureau.

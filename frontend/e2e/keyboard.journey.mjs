@@ -4,22 +4,12 @@
 // (Space on the file input opens the chooser; the journey answers it as the OS dialog would) and the submit.
 // Every control reached shows a visible focus indicator.
 import assert from 'node:assert/strict'
+import { step, password } from './support.mjs'
 
 export const timeoutMs = 240_000
 
-const password = process.env.YIWANG_DEMO_PASSWORD
 const AGENCY = '海口市市场监督管理局'
 const MAX_TABS = 120
-
-async function step(name, page, ctx, fn) {
-  try {
-    return await fn()
-  } catch (error) {
-    await ctx.screenshot(`${name}-FAILED`, page).catch(() => {})
-    error.message = `step "${name}" failed (at ${page.url()}): ${error.message}`
-    throw error
-  }
-}
 
 // What has focus now, and whether it is visibly marked: an outline or a ring on it or on the Element Plus
 // wrapper that draws focus for its inner <input>, or (for the visually hidden file input) on its label.

@@ -3,10 +3,10 @@
 // "营业执照或统一社会信用代码证书" material, uses that e-licence instead of uploading a scan.
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
+import { password } from './support.mjs'
 
 export const timeoutMs = 240_000
 
-const password = process.env.YIWANG_DEMO_PASSWORD
 const AGENCY = '海口市市场监督管理局'
 const LICENCE_MATERIAL = '营业执照或统一社会信用代码证书'
 // The PNG signature and header: what the server checks a scan by.

@@ -1,8 +1,7 @@
 // Each kind of account lands on its own home after logging in through the UI: applicants on their
 // applications, clerks on the workbench, administrators in the admin area.
 import assert from 'node:assert/strict'
-
-const password = process.env.YIWANG_DEMO_PASSWORD
+import { password } from './support.mjs'
 
 const homes = [
   ['applicant', /^\/me$/],

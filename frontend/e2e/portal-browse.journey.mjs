@@ -1,8 +1,8 @@
 // Anonymous browsing by life event and by place, then the applicant's message centre. Needs the demo profile
 // (YIWANG_DEMO_PASSWORD) for the last part; depends on no existing application.
 import assert from 'node:assert/strict'
+import { password } from './support.mjs'
 
-const password = process.env.YIWANG_DEMO_PASSWORD
 const ELDERLY_WORDS = ['养老', '老年', '高龄', '退休', '待遇领取']
 
 // The results list marks itself aria-busy while a search is under way.

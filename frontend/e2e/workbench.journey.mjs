@@ -3,19 +3,9 @@
 // by bpmn-js.
 // Depends on no particular task: the demo server may have none. Needs YIWANG_DEMO_PASSWORD.
 import assert from 'node:assert/strict'
+import { step, password } from './support.mjs'
 
-const password = process.env.YIWANG_DEMO_PASSWORD
 const USERNAME = 'hk.accept'
-
-async function step(name, page, ctx, fn) {
-  try {
-    return await fn()
-  } catch (error) {
-    await ctx.screenshot(`${name}-FAILED`, page).catch(() => {})
-    error.message = `step "${name}" failed (at ${page.url()}): ${error.message}`
-    throw error
-  }
-}
 
 export default async function workbench(page, ctx) {
   assert.ok(password, 'YIWANG_DEMO_PASSWORD is not set; the demo accounts need it')
