@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The catalogue held in memory for search as service (搜索即服务). MariaDB has no n-gram parser for Chinese
@@ -26,7 +27,11 @@ final class CatalogSearch {
     private final List<Name> names;
     private final List<Entry> entries;
 
-    private record Name(String name, String pinyin, String initials) {
+    /** Bracketed notes in item names, e.g. the （含保健食品） of 食品（含保健食品）经营许可核发. */
+    private static final Pattern NOTE = Pattern.compile("[(（][^()（）]*[)）]");
+
+    /** A distinct name; {@code plain} without its notes, so that 食品经营许可 finds 食品(含保健食品)经营许可核发. */
+    private record Name(String name, String plain, String pinyin, String initials) {
     }
 
     private record Entry(Item item, String code, int name) {
@@ -40,7 +45,7 @@ final class CatalogSearch {
         List<Name> names = new ArrayList<>();
         this.entries = items.stream()
                 .sorted(Comparator.comparingInt((Item i) -> i.name().length()).thenComparing(Item::level).thenComparing(Item::code))
-                .map(i -> new Entry(i, i.code().toLowerCase(Locale.ROOT), distinct.computeIfAbsent(new Name(i.name(), i.pinyin(), i.initials()), n -> {
+                .map(i -> new Entry(i, i.code().toLowerCase(Locale.ROOT), distinct.computeIfAbsent(new Name(i.name(), NOTE.matcher(i.name()).replaceAll(""), i.pinyin(), i.initials()), n -> {
                     names.add(n);
                     return names.size() - 1;
                 })))
@@ -113,11 +118,17 @@ final class CatalogSearch {
                 ascii[w] = word.chars().allMatch(c -> c < 128);
                 for (int n = 0; n < names.size(); n++) {
                     Name name = names.get(n);
-                    inName[w][n] = name.name().startsWith(word) ? 1 : name.name().contains(word) ? 2 : 0;
+                    int direct = place(name.name(), word);
+                    inName[w][n] = direct != 0 ? direct : place(name.plain(), word);
                     inPinyin[w][n] = name.initials().startsWith(word) || name.pinyin().startsWith(word) ? 4
                             : name.initials().contains(word) || name.pinyin().contains(word) ? 5 : NO_MATCH;
                 }
             }
+        }
+
+        /** 1 the text starts with the word, 2 contains it, 0 neither. */
+        private static int place(String text, String word) {
+            return text.startsWith(word) ? 1 : text.contains(word) ? 2 : 0;
         }
 
         /** -1 when some word does not match; otherwise lower is better. */

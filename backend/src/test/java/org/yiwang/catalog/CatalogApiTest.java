@@ -56,6 +56,13 @@ class CatalogApiTest {
     }
 
     @Test
+    void bracketedNotesInNamesDoNotHideThem() {
+        List<String> names = names(api.get("/api/v1/catalog/items", "q", "食品经营许可", "size", 100).json());
+        assertThat(names).contains("食品(含保健食品)经营许可核发")
+                .allMatch(n -> n.replaceAll("[(（][^()（）]*[)）]", "").contains("食品经营许可"));
+    }
+
+    @Test
     void theExactNameComesFirstThenNamesStartingWithTheWords() {
         List<String> names = names(api.get("/api/v1/catalog/items", "q", "临时救助", "size", 50).json());
         assertThat(names).isNotEmpty();
