@@ -1,6 +1,7 @@
-// The whole life of a 承诺件 at 海口市市场监督管理局: the applicant finds the item, fills the form, uploads the
-// required materials and submits; hk.accept accepts, hk.review reviews, hk.approve approves (each in a fresh
-// browser context); the applicant sees the e-licence, verifies it, and tracks the progress publicly.
+// The whole life of a 承诺件 at 海口市市场监督管理局: a new user chooses 海口市, searches 食品经营许可 and reads the
+// guide, logs in as the applicant, fills the form, uploads the required materials and submits; hk.accept accepts,
+// hk.review reviews, hk.approve approves (each in a fresh browser context); the applicant downloads the e-licence
+// PDF, verifies the licence, rates the service (好差评) and tracks the progress publicly. Also at 390×844.
 // Needs the demo profile: YIWANG_DEMO_PASSWORD; YIWANG_DEMO_ID_SUFFIX (last 6 of the applicant's ID number)
 // turns on the progress query, which cannot be derived from /auth/me (it masks all but the last 4).
 import assert from 'node:assert/strict'
@@ -8,6 +9,8 @@ import { deflateSync } from 'node:zlib'
 import { step, login, password } from './support.mjs'
 
 export const timeoutMs = 300_000
+// The portal's main journey also at a common phone size.
+export const extraViewports = [{ name: 'phone-390', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }]
 
 const AGENCY = '海口市市场监督管理局'
 const idSuffix = process.env.YIWANG_DEMO_ID_SUFFIX
@@ -68,15 +71,18 @@ async function getJson(page, path) {
   return response.json()
 }
 
-// The first licensing 承诺件 (行政许可, so approval issues an e-licence) of the Haikou market supervision bureau.
+// What a new user types into the search box.
+const QUERY = '食品经营许可'
+
+// A 食品经营许可 承诺件 (行政许可, so approval issues an e-licence) of the Haikou market supervision bureau.
 async function findItem(page) {
   const agencies = await getJson(page, '/api/v1/regions/4601/agencies')
   const agency = agencies.find((a) => a.name === AGENCY)
   assert.ok(agency, `no agency named ${AGENCY} in /regions/4601/agencies (${agencies.length} agencies)`)
-  const found = await getJson(page, `/api/v1/catalog/items?agencyId=${agency.id}&type=1&size=50`)
+  const found = await getJson(page, `/api/v1/catalog/items?q=${encodeURIComponent(QUERY)}&agencyId=${agency.id}&type=1&size=50`)
   // Items other journeys created with a form of their own are left alone: this one fills the default form.
   const promised = found.items.filter((item) => item.caseKind === 'PROMISED' && !item.formKey)
-  assert.ok(promised.length, `${AGENCY} (id ${agency.id}) has no PROMISED item among ${found.items.length}`)
+  assert.ok(promised.length, `${AGENCY} (id ${agency.id}) has no PROMISED ${QUERY} item among ${found.items.length}`)
   for (const candidate of promised) {
     const item = await getJson(page, `/api/v1/catalog/items/${encodeURIComponent(candidate.code)}`)
     if ((item.materials || []).some((m) => m.required)) return item
@@ -121,23 +127,35 @@ async function act(clerk, ctx, username, applicationNo, action, label) {
 export default async function applyAndApprove(page, ctx) {
   assert.ok(password, 'YIWANG_DEMO_PASSWORD is not set; the demo accounts need it')
 
-  await step('applicant-login', page, ctx, () => login(page, 'applicant'))
   const item = await step('find-item', page, ctx, () => findItem(page))
   const required = item.materials.filter((m) => m.required)
 
+  // As a new user would: choose the place (海口市), search, read the guide; then log in and apply.
   await step('search', page, ctx, async () => {
     await page.goto('/')
+    await page.getByTestId('place-button').click()
+    const dialog = page.getByRole('dialog', { name: '选择办事地点' })
+    await dialog.waitFor()
+    await dialog.locator('.el-cascader-menu').first().locator('.el-cascader-node', { hasText: '海口市' }).locator('.el-radio').click()
+    await dialog.getByTestId('place-save').click()
+    await dialog.waitFor({ state: 'hidden' })
     const search = page.getByRole('searchbox', { name: '搜索办事事项' })
-    await search.fill(item.code)
+    await search.fill(QUERY)
     await search.press('Enter')
     await page.waitForURL(/\/search\?q=/)
     const link = page.locator(`a[href="/items/${encodeURIComponent(item.code)}"]`).first()
     await link.waitFor().catch(() => {
-      throw new Error(`searching for ${item.code} did not list ${item.name}`)
+      throw new Error(`searching for ${QUERY} in 海口市 did not list ${item.name} (${item.code})`)
     })
     await ctx.screenshot('apply-search')
     await link.click()
     await page.getByRole('heading', { level: 1, name: item.name }).waitFor()
+    await ctx.screenshot('apply-guide')
+  })
+
+  await step('applicant-login', page, ctx, () => login(page, 'applicant'))
+  await step('open-apply', page, ctx, async () => {
+    await page.goto(`/items/${encodeURIComponent(item.code)}`)
     await page.getByRole('link', { name: '在线办理' }).first().click()
     await page.waitForURL(new RegExp(`/apply/${item.code}`))
   })
@@ -204,6 +222,9 @@ export default async function applyAndApprove(page, ctx) {
     }
     await page.getByRole('heading', { name: /办理结果：准予许可/ }).waitFor()
     await ctx.screenshot('applicant-licence')
+    const pdf = await page.request.get(await page.getByRole('link', { name: /下载电子证照/ }).getAttribute('href'))
+    assert.equal(pdf.status(), 200, `the e-licence PDF answered ${pdf.status()}`)
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-', 'the e-licence download is no PDF')
     return (await licence.innerText()).trim()
   })
 
@@ -215,6 +236,19 @@ export default async function applyAndApprove(page, ctx) {
     })
     await ctx.screenshot('verify')
     await ctx.axe('verify')
+  })
+
+  await step('rate', page, ctx, async () => {
+    await page.goto(`/me/applications/${encodeURIComponent(applicationNo)}`)
+    const rating = page.getByRole('region', { name: '好差评' })
+    await rating.getByText('非常满意', { exact: true }).click()
+    for (const indicator of ['办事效率', '办事指南精确度', '办事便捷度', '平台操作性']) {
+      await rating.getByRole('slider', { name: indicator }).locator('.el-rate__item').nth(4).click()
+    }
+    await rating.locator('#rating-comment').fill('全程网上办理，没有跑腿。')
+    await rating.getByRole('button', { name: '提交评价' }).click()
+    await rating.getByTestId('rating-result').getByText('非常满意').waitFor()
+    await ctx.screenshot('rated')
   })
 
   await step('progress', page, ctx, async () => {

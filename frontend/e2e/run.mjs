@@ -18,7 +18,8 @@ const VIEWPORTS = [
   { name: 'mobile', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
 ]
 const BLOCKING_IMPACTS = new Set(['serious', 'critical'])
-// A journey module may export timeoutMs when it walks through several accounts.
+// A journey module may export timeoutMs when it walks through several accounts, and extraViewports to run at
+// further sizes besides desktop and 360 px.
 const JOURNEY_TIMEOUT_MS = 120_000
 
 // What a journey gets besides the page: where to save evidence, how to check accessibility, and further
@@ -108,6 +109,7 @@ async function loadJourneys() {
         name: file.replace(/\.journey\.mjs$/, ''),
         run: module.default,
         timeoutMs: module.timeoutMs || JOURNEY_TIMEOUT_MS,
+        viewports: [...VIEWPORTS, ...(module.extraViewports || [])],
       }
     }),
   )
@@ -132,7 +134,7 @@ let passed = 0
 let failed = 0
 try {
   for (const journey of journeys) {
-    for (const viewport of VIEWPORTS) {
+    for (const viewport of journey.viewports) {
       if (await runOne(browser, journey, viewport)) passed++
       else failed++
     }

@@ -41,7 +41,7 @@ class BrowserJourneysTest {
         journeys.environment().put("YIWANG_DEMO_ID_SUFFIX", DemoAccountsAccess.applicantId().substring(12));
         Process process = journeys.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
+        boolean finished = process.waitFor(25, TimeUnit.MINUTES);
         System.out.println(output);
         assertThat(finished).as("journeys finished in time").isTrue();
         assertThat(process.exitValue()).as(output).isZero();
