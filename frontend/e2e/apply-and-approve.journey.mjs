@@ -82,6 +82,8 @@ async function findItem(page) {
   const found = await getJson(page, `/api/v1/catalog/items?q=${encodeURIComponent(QUERY)}&agencyId=${agency.id}&type=1&size=50`)
   // Items other journeys created with a form of their own are left alone: this one fills the default form.
   const promised = found.items.filter((item) => item.caseKind === 'PROMISED' && !item.formKey)
+  // A licence is issued for a change rather than a cancellation (注销), when the bureau has one.
+  promised.sort((a, b) => a.name.includes('注销') - b.name.includes('注销'))
   assert.ok(promised.length, `${AGENCY} (id ${agency.id}) has no PROMISED ${QUERY} item among ${found.items.length}`)
   for (const candidate of promised) {
     const item = await getJson(page, `/api/v1/catalog/items/${encodeURIComponent(candidate.code)}`)
