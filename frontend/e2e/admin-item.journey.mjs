@@ -4,7 +4,7 @@
 // publishes it. The applicant finds it in the portal search, fills the item's own form, uploads the material and
 // submits; hk.accept sees the task in the workbench with 受理 offered. Needs YIWANG_DEMO_PASSWORD.
 import assert from 'node:assert/strict'
-import { step, login, password } from './support.mjs'
+import { step, login, password, toastsGone } from './support.mjs'
 
 export const timeoutMs = 300_000
 
@@ -80,6 +80,7 @@ export default async function adminItem(page, ctx) {
       throw new Error(`the form was not saved; shown: ${await shown(page)}`)
     })
     await ctx.screenshot('form-saved')
+    await toastsGone(page)
     await ctx.axe('form-designer')
   })
 
@@ -125,7 +126,7 @@ export default async function adminItem(page, ctx) {
     await dialog.waitFor({ state: 'hidden' })
     await ctx.screenshot('item-published')
     // The toasts of saving and publishing have gone: axe checks the page itself.
-    await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 10_000 }).catch(() => {})
+    await toastsGone(page)
     await ctx.axe('item-editor')
     return decodeURIComponent(new URL(page.url()).pathname.split('/').pop())
   })

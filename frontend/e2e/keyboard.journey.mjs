@@ -4,7 +4,7 @@
 // (Space on the file input opens the chooser; the journey answers it as the OS dialog would) and the submit.
 // Every control reached shows a visible focus indicator.
 import assert from 'node:assert/strict'
-import { step, password } from './support.mjs'
+import { step, password, toastsGone } from './support.mjs'
 
 export const timeoutMs = 240_000
 
@@ -50,13 +50,13 @@ async function tabTo(page, what, want, { back = false } = {}) {
   throw new Error(`${what} not reached with ${back ? 'Shift+Tab' : 'Tab'}; passed: ${seen.slice(-25).join(' | ')}`)
 }
 
-// The PNG signature and header: what the server checks a scan by.
-// Toasts fade in and out; axe would measure them half transparent. Checks the page once they are gone.
+// Checks the page itself once the toasts have gone.
 async function axeSettled(page, ctx, name) {
-  await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 10_000 })
+  await toastsGone(page)
   await ctx.axe(name)
 }
 
+// The PNG signature and header: what the server checks a scan by.
 function png() {
   return Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')
 }
@@ -65,7 +65,8 @@ async function findItem(page) {
   const agencies = await (await page.request.get('/api/v1/regions/4601/agencies')).json()
   const agency = agencies.find((a) => a.name === AGENCY)
   const found = await (await page.request.get(`/api/v1/catalog/items?agencyId=${agency.id}&type=1&size=50`)).json()
-  const promised = found.items.filter((item) => item.caseKind === 'PROMISED')
+  // Items other journeys created with a form of their own are left alone: this one fills the default form.
+  const promised = found.items.filter((item) => item.caseKind === 'PROMISED' && !item.formKey)
   assert.ok(promised.length, `${AGENCY} has no PROMISED licensing item`)
   return (await page.request.get(`/api/v1/catalog/items/${encodeURIComponent(promised[0].code)}`)).json()
 }

@@ -3,7 +3,7 @@
 // "营业执照或统一社会信用代码证书" material, uses that e-licence instead of uploading a scan.
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { password } from './support.mjs'
+import { password, toastsGone } from './support.mjs'
 
 export const timeoutMs = 240_000
 
@@ -84,7 +84,7 @@ export default async function licenceMaterial(page, ctx) {
   await use.click()
   await block.getByRole('link', { name: `${licence.number}.pdf` }).waitFor()
   assert.equal(await use.count(), 0, 'the licence is still offered after it was attached')
-  await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 10_000 })
+  await toastsGone(page)
   await ctx.screenshot('licence-attached')
   await ctx.axe('licence-attached')
 }

@@ -81,6 +81,8 @@ export default async function portalBrowse(page, ctx) {
   await page.locator('#filter-department').click()
   await page.getByRole('option', { name: DEPARTMENT, exact: true }).click()
   await page.waitForURL(/agencyId=\d+/)
+  // The list closes with a transition; axe checks the page once it has.
+  await page.getByRole('option', { name: DEPARTMENT, exact: true }).waitFor({ state: 'hidden' })
   await settled(page)
   await results.first().waitFor()
   const agencyId = new URL(page.url()).searchParams.get('agencyId')

@@ -1,4 +1,5 @@
-// What several journeys share: a named step that leaves a screenshot when it fails, and logging in as a demo account.
+// What several journeys share: a named step that leaves a screenshot when it fails, logging in as a demo account,
+// and waiting for toasts to go before an accessibility check.
 /** The demo accounts' password, which the test command passes to the jar and to the journeys. */
 export const password = process.env.YIWANG_DEMO_PASSWORD
 
@@ -21,4 +22,9 @@ export async function login(page, username) {
     const message = await page.locator('.el-message').allInnerTexts()
     throw new Error(`login as ${username} did not succeed: ${message.join(' ') || 'no message shown'}`)
   })
+}
+
+/** Toasts fade in and out, and axe would measure them half transparent: waits (up to 10 s) until they are gone. */
+export async function toastsGone(page) {
+  await page.waitForFunction(() => !document.querySelector('.el-message'), null, { timeout: 10_000 }).catch(() => {})
 }
