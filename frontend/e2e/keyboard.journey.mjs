@@ -50,6 +50,22 @@ async function tabTo(page, what, want, { back = false } = {}) {
   throw new Error(`${what} not reached with ${back ? 'Shift+Tab' : 'Tab'}; passed: ${seen.slice(-25).join(' | ')}`)
 }
 
+// Space on the material's file input opens the chooser. When the list re-rendered under the focus just then (the
+// previous upload's answer arriving), the key press went nowhere: step back and Tab to the input again.
+async function openChooser(page, material) {
+  const isInput = (s) => s.tag === 'INPUT' && s.type === 'file' && s.inMaterial === String(material.id)
+  for (let attempt = 1; ; attempt++) {
+    await tabTo(page, `the file input of "${material.name}"`, isInput)
+    try {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), page.keyboard.press('Space')])
+      return chooser
+    } catch (error) {
+      if (attempt === 3) throw error
+      await page.keyboard.press('Shift+Tab')
+    }
+  }
+}
+
 // Checks the page itself once the toasts have gone.
 async function axeSettled(page, ctx, name) {
   await toastsGone(page)
@@ -153,9 +169,7 @@ export default async function keyboardOnly(page, ctx) {
 
   await step('materials', page, ctx, async () => {
     for (const material of required) {
-      await tabTo(page, `the file input of "${material.name}"`,
-        (s) => s.tag === 'INPUT' && s.type === 'file' && s.inMaterial === String(material.id))
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')])
+      const chooser = await openChooser(page, material)
       const name = `kbd-${material.seq}.png`
       await chooser.setFiles({ name, mimeType: 'image/png', buffer: png() })
       await page.locator(`[data-material-id="${material.id}"]`).getByRole('link', { name }).waitFor()
