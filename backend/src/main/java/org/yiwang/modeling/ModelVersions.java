@@ -1,8 +1,5 @@
 package org.yiwang.modeling;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -39,6 +36,7 @@ import org.yiwang.common.ApiException;
 import org.yiwang.common.Transactions;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
+import org.yiwang.workflow.WorkflowService;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -61,6 +59,7 @@ public class ModelVersions {
     private final ModelingMapper mapper;
     private final ModelingService models;
     private final RepositoryService repository;
+    private final WorkflowService workflow;
     private final RuntimeService runtime;
     private final ProcessMigrationService migrations;
     private final ApplicationService applications;
@@ -75,7 +74,8 @@ public class ModelVersions {
 
     ModelVersions(ModelingMapper mapper, ModelingService models, RepositoryService repository, RuntimeService runtime,
             ProcessMigrationService migrations, ApplicationService applications, IdentityService identity,
-            Transactions transactions, Clock clock) {
+            Transactions transactions, Clock clock, WorkflowService workflow) {
+        this.workflow = workflow;
         this.mapper = mapper;
         this.models = models;
         this.repository = repository;
@@ -355,12 +355,7 @@ public class ModelVersions {
         if (earlier.getId().equals(latest.getId())) {
             throw ApiException.conflict("ALREADY_CURRENT", "第 " + earlier.getVersion() + " 版已是当前版本");
         }
-        String xml;
-        try (InputStream in = repository.getResourceAsStream(earlier.getDeploymentId(), earlier.getResourceName())) {
-            xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String xml = workflow.processXml(earlier.getId());
         return models.deployVersion(model, BpmnFile.read(xml), "回退到第 " + earlier.getVersion() + " 版", http);
     }
 

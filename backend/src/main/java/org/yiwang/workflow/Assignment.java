@@ -1,6 +1,7 @@
 package org.yiwang.workflow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ class Assignment {
             case "joint", "jointAny", "jointSequential" -> joint(s);
             case "standard", "instant" -> agency(s.agencyId());
             default -> {
-                Map<String, Object> all = new java.util.HashMap<>(agency(s.agencyId()));
+                Map<String, Object> all = new HashMap<>(agency(s.agencyId()));
                 all.put("reviewGroups", jointReviewers(s.agencyId()));
                 yield Map.copyOf(all);
             }

@@ -1,5 +1,8 @@
 package org.yiwang.workflow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -155,7 +158,7 @@ public class WorkflowService {
 
     public Diagram diagram(String processInstanceId) {
         var instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        String xml = xmlOf(instance.getProcessDefinitionId());
+        String xml = processXml(instance.getProcessDefinitionId());
         List<String> completed = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .finished().list().stream().map(a -> a.getActivityId()).distinct().toList();
         List<String> active = runtime.createExecutionQuery().processInstanceId(processInstanceId).list().stream()
@@ -170,14 +173,15 @@ public class WorkflowService {
         if (definition == null) {
             throw ApiException.notFound("流程 " + processKey);
         }
-        return new Diagram(xmlOf(definition.getId()), List.of(), List.of());
+        return new Diagram(processXml(definition.getId()), List.of(), List.of());
     }
 
-    private String xmlOf(String processDefinitionId) {
+    /** The BPMN XML of a deployed process definition, as it was deployed. */
+    public String processXml(String processDefinitionId) {
         try (var in = repository.getProcessModel(processDefinitionId)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
