@@ -1,10 +1,10 @@
 package org.yiwang.modeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.yiwang.support.ProblemAssert.assertProblem;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -260,17 +260,13 @@ class ModelingApiTest {
         assertProblem(new Api(port).get(MODELS + "/" + id), 401, "UNAUTHENTICATED");
     }
 
-    /** The MIWG samples in shared/ beside the repository clone: found from wherever the build runs. */
+    /** The BPMN MIWG samples, copied with their licence into the test resources (bpmn-samples/LICENSE.txt). */
     private static Path samples() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("bpmn-samples");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        try {
+            return Path.of(ModelingApiTest.class.getResource("/bpmn-samples").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return fail("shared/bpmn-samples (the BPMN MIWG test suite) not found in " + start
-                + " or any folder above it; it lies beside the repository clone as ../shared/bpmn-samples");
     }
 
     private String definitions(String body) {
