@@ -26,7 +26,7 @@ import org.springframework.http.HttpStatus;
 final class BpmnFile {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
-    private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     private static final Pattern DECLARED_ENCODING = Pattern.compile("^(<\\?xml[^>]*?encoding\\s*=\\s*[\"'])([^\"']*)([\"'])");
 
     /** The model as stored (UTF-8 text), Flowable's reading of it, and the process it deploys as. */
@@ -120,7 +120,8 @@ final class BpmnFile {
         return key;
     }
 
-    private static XMLInputFactory factory() {
+    /** A reader that never resolves a DTD or an entity. */
+    static XMLInputFactory factory() {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

@@ -1,10 +1,13 @@
 package org.yiwang.modeling;
 
+import java.io.StringReader;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +20,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.xml.datatype.DatatypeFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
-import org.flowable.bpmn.model.Activity;
 import org.flowable.bpmn.model.AdhocSubProcess;
 import org.flowable.bpmn.model.BoundaryEvent;
 import org.flowable.bpmn.model.BpmnModel;
@@ -45,49 +50,49 @@ import org.flowable.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.flowable.validation.ProcessValidator;
 import org.flowable.validation.ValidationError;
 import org.flowable.validation.validator.Problems;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 import org.yiwang.identity.Role;
 import org.yiwang.region.RegionService;
+import org.yiwang.workflow.ModelExpressions;
 import org.yiwang.workflow.StepKinds;
 
 /**
  * What a model must satisfy before it is deployed: Flowable's own validator, then the platform's rules — every
  * user task goes to candidate groups the platform resolves, every element lies on a path from a start to an
  * end, exclusive gateways choose by conditions, timers parse, and nothing runs code but the platform's own
- * delegates. Expressions may read process variables only: Flowable resolves Spring beans by name in any
- * expression, so a condition could otherwise call into the platform.
+ * delegates. Expressions stay inside the platform's expression language ({@link ModelExpressions}), in every
+ * attribute the engine evaluates.
  */
 @Component
 class ModelRules {
 
     private static final Set<String> TEMPLATE_GROUPS = Set.of("${acceptGroup}", "${reviewGroup}", "${decideGroup}", "${headGroup}");
     private static final String AGENCY_REVIEW_GROUP = "${reviewGroupOfAgency}";
-    private static final Set<String> DELEGATES = Set.of("${lifecycle.deemAccepted(execution)}", "${lifecycle.conclude(execution)}");
     private static final Set<String> STAFF_ROLES = Arrays.stream(Role.values()).filter(Role::isStaffRole).map(Role::name)
             .collect(Collectors.toUnmodifiableSet());
     private static final Pattern AGENCY_GROUP = Pattern.compile("agency:(\\d{1,18}):([A-Z_]+)");
-    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
-    private static final Pattern METHOD_CALL = Pattern.compile("\\w\\s*\\(");
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])[A-Za-z_]\\w*");
-    private static final Set<String> EL_WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "true",
-            "false", "null", "empty", "instanceof", "div", "mod");
-    private static final Set<String> RUNTIME_OBJECTS = Set.of("execution", "task");
+    /** XML namespaces of diagram layout: nothing in them is ever evaluated. */
+    private static final Set<String> LAYOUT_NAMESPACES = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
+            "http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI");
+    /** Elements whose text the engine never evaluates (annotations) or that are refused whole (scripts). */
+    private static final Set<String> UNEVALUATED_TEXT = Set.of("text", "script");
     private static final Pattern REPETITIONS = Pattern.compile("R\\d*");
     private static final DatatypeFactory XSD = DatatypeFactory.newDefaultInstance();
 
     private final ProcessEngineConfigurationImpl engine;
     private final RegionService regions;
-    private final ListableBeanFactory beans;
+    private final ModelExpressions language;
 
-    ModelRules(ProcessEngineConfigurationImpl engine, RegionService regions, ListableBeanFactory beans) {
+    ModelRules(ProcessEngineConfigurationImpl engine, RegionService regions, ModelExpressions language) {
         this.engine = engine;
         this.regions = regions;
-        this.beans = beans;
+        this.language = language;
     }
 
-    List<Problem> check(BpmnModel model) {
+    List<Problem> check(BpmnFile.Parsed parsed) {
+        BpmnModel model = parsed.model();
         List<Problem> out = new ArrayList<>(flowable(model));
+        out.addAll(unsafe(parsed));
         List<Process> executable = model.getProcesses().stream().filter(Process::isExecutable).toList();
         if (executable.isEmpty()) {
             out.add(Problem.error(model.getProcesses().get(0).getId(),
@@ -112,13 +117,13 @@ class ModelRules {
         boolean decides = tasks.stream().map(t -> StepKinds.of(t.getId(), t.getCategory()))
                 .anyMatch(k -> StepKinds.DECIDE.equals(k) || StepKinds.INSTANT.equals(k));
         boolean concludes = process.findFlowElementsOfType(ServiceTask.class, true).stream()
-                .anyMatch(t -> t.getImplementation() != null && t.getImplementation().replaceAll("\\s", "").equals("${lifecycle.conclude(execution)}"));
+                .anyMatch(t -> t.getImplementation() != null && t.getImplementation().replaceAll("\\s", "").equals(ModelExpressions.CONCLUDE));
         if (!decides) {
             out.add(new Problem(process.getId(), "流程没有审批决定（decide）或即办（instant）环节：办件将无法作出决定",
                     Problem.Severity.WARNING));
         }
         if (!concludes) {
-            out.add(new Problem(process.getId(), "流程没有调用 ${lifecycle.conclude(execution)} 的办结服务任务：办件将无法办结",
+            out.add(new Problem(process.getId(), "流程没有调用 " + ModelExpressions.CONCLUDE + " 的办结服务任务：办件将无法办结",
                     Problem.Severity.WARNING));
         }
     }
@@ -206,15 +211,8 @@ class ModelRules {
     }
 
     private void node(List<Problem> out, FlowNode n) {
-        if (!n.getExecutionListeners().isEmpty()) {
-            out.add(Problem.error(n.getId(), "不允许执行监听器：平台只执行自己的流程服务"));
-        }
         if (n instanceof UserTask t) {
             userTask(out, t);
-        } else if (n instanceof ServiceTask t) {
-            serviceTask(out, t);
-        } else if (n instanceof ScriptTask || n instanceof BusinessRuleTask || n instanceof SendTask) {
-            out.add(Problem.error(n.getId(), "出于安全原因，不允许脚本任务、业务规则任务和发送任务"));
         } else if (n instanceof SubProcess s) {
             container(out, s);
         }
@@ -222,11 +220,129 @@ class ModelRules {
             e.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
                     .forEach(d -> timer(out, n.getId(), (TimerEventDefinition) d));
         }
-        if (n instanceof Activity a && a.getLoopCharacteristics() != null) {
-            MultiInstanceLoopCharacteristics loop = a.getLoopCharacteristics();
-            expressionIfAny(out, n.getId(), loop.getLoopCardinality());
-            expressionIfAny(out, n.getId(), loop.getCompletionCondition());
+    }
+
+    /**
+     * What would run code or call into the platform: refused at import already, since a stored model can be test-run.
+     * Listeners anywhere, scripts, Java classes and delegate expressions, and any expression outside the language of
+     * {@link ModelExpressions}, in whatever attribute or element text of the file the engine could evaluate.
+     */
+    List<Problem> unsafe(BpmnFile.Parsed parsed) {
+        List<Problem> out = new ArrayList<>();
+        for (Process process : parsed.model().getProcesses()) {
+            if (!process.getExecutionListeners().isEmpty() || !process.getEventListeners().isEmpty()) {
+                out.add(Problem.error(process.getId(), "不允许流程级监听器：平台只执行自己的流程服务"));
+            }
+            for (FlowElement e : process.findFlowElementsOfType(FlowElement.class, true)) {
+                code(out, e);
+            }
         }
+        expressions(out, parsed.xml());
+        return out;
+    }
+
+    private static void code(List<Problem> out, FlowElement e) {
+        if (!e.getExecutionListeners().isEmpty()) {
+            out.add(Problem.error(e.getId(), "不允许执行监听器：平台只执行自己的流程服务"));
+        }
+        if (e instanceof UserTask t && !t.getTaskListeners().isEmpty()) {
+            out.add(Problem.error(t.getId(), "不允许任务监听器：平台只执行自己的流程服务"));
+        }
+        if (e instanceof ServiceTask t) {
+            serviceTask(out, t);
+        } else if (e instanceof ScriptTask || e instanceof BusinessRuleTask || e instanceof SendTask) {
+            out.add(Problem.error(e.getId(), "出于安全原因，不允许脚本任务、业务规则任务和发送任务"));
+        }
+    }
+
+    /**
+     * Every attribute value and element text that holds {@code ${} or {@code #{}, read from the XML itself so that
+     * no attribute the engine evaluates is missed, on the element (or its nearest ancestor with an id) it sits on.
+     */
+    private void expressions(List<Problem> out, String xml) {
+        XMLStreamReader reader = null;
+        Deque<String> ids = new ArrayDeque<>();
+        Deque<StringBuilder> texts = new ArrayDeque<>();
+        int layout = 0;
+        try {
+            reader = BpmnFile.factory().createXMLStreamReader(new StringReader(xml));
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    if (layout > 0 || LAYOUT_NAMESPACES.contains(reader.getNamespaceURI())) {
+                        layout++;
+                        continue;
+                    }
+                    String element = reader.getLocalName();
+                    String own = reader.getAttributeValue(null, "id");
+                    boolean shown = BpmnFile.BPMN_NS.equals(reader.getNamespaceURI()) && !part(element);
+                    String id = shown && own != null && !own.isBlank() ? own : ids.peek();
+                    ids.push(id == null ? "" : id);
+                    texts.push(new StringBuilder());
+                    for (int i = 0; i < reader.getAttributeCount(); i++) {
+                        String local = reader.getAttributeLocalName(i);
+                        String prefix = reader.getAttributePrefix(i);
+                        String attribute = prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
+                        String value = reader.getAttributeValue(i);
+                        if (("class".equals(local) || "delegateExpression".equals(local)) && !codeElement(element)) {
+                            out.add(new Problem(blankToNull(id), attribute, "出于安全原因，不允许以 Java 类或委托表达式执行代码",
+                                    Problem.Severity.ERROR));
+                        } else if (hasExpression(value)) {
+                            expression(out, id, attribute, value, "serviceTask".equals(element) && "expression".equals(local));
+                        }
+                    }
+                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                    if (layout == 0 && !texts.isEmpty()) {
+                        texts.peek().append(reader.getText());
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    if (layout > 0) {
+                        layout--;
+                        continue;
+                    }
+                    String id = ids.pop();
+                    String text = texts.pop().toString();
+                    if (!UNEVALUATED_TEXT.contains(reader.getLocalName()) && hasExpression(text)) {
+                        expression(out, id, reader.getLocalName(), text, false);
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            out.add(Problem.error(null, "无法逐项检查模型中的表达式"));
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException e) {
+                    // nothing was held open: the input is a string
+                }
+            }
+        }
+    }
+
+    private void expression(List<Problem> out, String id, String attribute, String text, boolean platformCall) {
+        language.refusal(text, platformCall).ifPresent(why -> out.add(new Problem(blankToNull(id), attribute,
+                attribute + " 中的表达式 " + text.trim() + " 不被允许：" + why, Problem.Severity.ERROR)));
+    }
+
+    /** Parts of an element that the modeller does not show on their own: a problem goes on the element they belong to. */
+    private static boolean part(String element) {
+        return element.endsWith("EventDefinition") || element.endsWith("LoopCharacteristics") || element.endsWith("Expression")
+                || "documentation".equals(element) || "extensionElements".equals(element);
+    }
+
+    /** Elements whose Java classes and delegate expressions the typed checks above already refuse, with their own message. */
+    private static boolean codeElement(String element) {
+        return "serviceTask".equals(element) || "executionListener".equals(element) || "taskListener".equals(element)
+                || "eventListener".equals(element);
+    }
+
+    private static boolean hasExpression(String text) {
+        return text != null && (text.contains("${") || text.contains("#{"));
+    }
+
+    private static String blankToNull(String id) {
+        return id == null || id.isBlank() ? null : id;
     }
 
     private void userTask(List<Problem> out, UserTask t) {
@@ -237,9 +353,6 @@ class ModelRules {
         } else if (StepKinds.of(t.getId(), category) == null) {
             out.add(Problem.error(t.getId(), "用户任务 " + label(t) + " 未设置环节类型：请在 flowable:category 中填写 accept（受理）、"
                     + "review（审查）、decide（审批决定）或 instant（即办），工作台据此提供办理操作"));
-        }
-        if (!t.getTaskListeners().isEmpty()) {
-            out.add(Problem.error(t.getId(), "不允许任务监听器：平台只执行自己的流程服务"));
         }
         if (!t.getCandidateUsers().isEmpty()) {
             out.add(Problem.error(t.getId(), "不支持候选人（candidateUsers）：请用候选组，由该组工作人员签收办理"));
@@ -322,10 +435,10 @@ class ModelRules {
     private static void serviceTask(List<Problem> out, ServiceTask t) {
         boolean platformDelegate = t.getClass() == ServiceTask.class && t.getType() == null
                 && ImplementationType.IMPLEMENTATION_TYPE_EXPRESSION.equals(t.getImplementationType())
-                && t.getImplementation() != null && DELEGATES.contains(t.getImplementation().replaceAll("\\s", ""));
+                && t.getImplementation() != null && ModelExpressions.CALLS.contains(t.getImplementation().replaceAll("\\s", ""));
         if (!platformDelegate) {
-            out.add(Problem.error(t.getId(), "服务任务只能以表达式调用平台的 ${lifecycle.deemAccepted(execution)} 或 "
-                    + "${lifecycle.conclude(execution)}；出于安全原因不允许 flowable:class、delegateExpression 或其他类型"));
+            out.add(Problem.error(t.getId(), "服务任务只能以表达式调用平台函数 " + String.join(" 或 ", ModelExpressions.CALLS)
+                    + "；出于安全原因不允许 flowable:class、delegateExpression、外部工作者或其他类型"));
         }
     }
 
@@ -343,61 +456,24 @@ class ModelRules {
         }
     }
 
-    private void condition(List<Problem> out, SequenceFlow f) {
-        if (blank(f.getConditionExpression())) {
-            return;
-        }
-        if (!isExpression(f.getConditionExpression())) {
+    private static void condition(List<Problem> out, SequenceFlow f) {
+        if (!blank(f.getConditionExpression()) && !isExpression(f.getConditionExpression())) {
             out.add(Problem.error(f.getId(), "条件 " + f.getConditionExpression() + " 须为表达式 ${...}"));
-            return;
         }
-        expression(out, f.getId(), f.getConditionExpression());
     }
 
-    private void timer(List<Problem> out, String id, TimerEventDefinition t) {
+    private static void timer(List<Problem> out, String id, TimerEventDefinition t) {
         String date = trimmed(t.getTimeDate());
         String duration = trimmed(t.getTimeDuration());
         String cycle = trimmed(t.getTimeCycle());
         if (Stream.of(date, duration, cycle).filter(Objects::nonNull).count() != 1) {
             out.add(Problem.error(id, "定时器须设置且只设置 timeDate、timeDuration、timeCycle 之一"));
-        } else if (date != null) {
-            if (isExpression(date)) {
-                expression(out, id, date);
-            } else if (!isDateTime(date)) {
-                out.add(Problem.error(id, "定时器时间 " + date + " 不是 ISO 8601 日期时间，也不是表达式 ${...}"));
-            }
+        } else if (date != null && !isExpression(date) && !isDateTime(date)) {
+            out.add(Problem.error(id, "定时器时间 " + date + " 不是 ISO 8601 日期时间，也不是表达式 ${...}"));
         } else if (duration != null && !isDuration(duration)) {
             out.add(Problem.error(id, "定时器时长 " + duration + " 不是 ISO 8601 时长（如 P5D、PT2H）"));
         } else if (cycle != null && !isCycle(cycle)) {
             out.add(Problem.error(id, "定时器周期 " + cycle + " 须为 ISO 8601 重复区间（如 R3/PT10M、R/2026-01-01T08:00:00/P1D）"));
-        }
-    }
-
-    private void expressionIfAny(List<Problem> out, String id, String text) {
-        if (!blank(text) && isExpression(text)) {
-            expression(out, id, text);
-        }
-    }
-
-    /** An expression that reads process variables only: no method calls, no beans, no engine objects. */
-    private void expression(List<Problem> out, String id, String text) {
-        String code = STRING_LITERAL.matcher(text).replaceAll("''");
-        if (METHOD_CALL.matcher(code).find()) {
-            out.add(Problem.error(id, "表达式 " + text + " 调用了方法：条件和定时器表达式只能读取流程变量"));
-            return;
-        }
-        Matcher names = IDENTIFIER.matcher(code.replaceAll("[$#]\\{", " "));
-        while (names.find()) {
-            String name = names.group();
-            if (!EL_WORDS.contains(name) && (RUNTIME_OBJECTS.contains(name) || beans.containsBean(name))) {
-                out.add(Problem.error(id, "表达式 " + text + " 引用了系统对象 " + name + "：只能读取流程变量"));
-                return;
-            }
-        }
-        try {
-            engine.getExpressionManager().createExpression(text);
-        } catch (RuntimeException e) {
-            out.add(Problem.error(id, "表达式 " + text + " 语法错误"));
         }
     }
 

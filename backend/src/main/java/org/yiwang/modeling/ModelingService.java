@@ -63,6 +63,7 @@ public class ModelingService {
     @Transactional
     public ModelView importModel(byte[] content, String fileName, String name, HttpServletRequest http) {
         BpmnFile.Parsed parsed = BpmnFile.read(content);
+        refuseUnsafe(parsed);
         ModelingMapper.NewModel m = new ModelingMapper.NewModel();
         m.modelKey = parsed.key();
         m.name = name(name, parsed, fileName);
@@ -71,7 +72,7 @@ public class ModelingService {
         m.createdAt = LocalDateTime.now(clock);
         mapper.insert(m);
         record(http, "MODEL_IMPORTED", m.id, m.name + " (" + m.modelKey + ")");
-        return new ModelView(mapper.find(m.id), rules.check(parsed.model()));
+        return new ModelView(mapper.find(m.id), rules.check(parsed));
     }
 
     public PageResult<ProcessModel> list(Paging paging) {
@@ -80,21 +81,22 @@ public class ModelingService {
 
     public ModelView get(long id) {
         ProcessModel model = existing(mapper.find(id), id);
-        return new ModelView(model, rules.check(BpmnFile.read(model.xml()).model()));
+        return new ModelView(model, rules.check(BpmnFile.read(model.xml())));
     }
 
     @Transactional
     public ModelView save(long id, Draft draft, HttpServletRequest http) {
         ProcessModel model = existing(mapper.findForUpdate(id), id);
         BpmnFile.Parsed parsed = BpmnFile.read(draft == null ? null : draft.xml());
+        refuseUnsafe(parsed);
         String name = name(draft.name() == null || draft.name().isBlank() ? model.name() : draft.name(), parsed, null);
         mapper.saveDraft(id, parsed.key(), name, parsed.xml(), LocalDateTime.now(clock));
         record(http, "MODEL_SAVED", id, name + " (" + parsed.key() + ")");
-        return new ModelView(mapper.find(id), rules.check(parsed.model()));
+        return new ModelView(mapper.find(id), rules.check(parsed));
     }
 
     public Validation validate(long id) {
-        List<Problem> problems = rules.check(BpmnFile.read(existing(mapper.find(id), id).xml()).model());
+        List<Problem> problems = rules.check(BpmnFile.read(existing(mapper.find(id), id).xml()));
         return new Validation(problems.stream().noneMatch(Problem::blocking), problems);
     }
 
@@ -133,9 +135,18 @@ public class ModelingService {
 
     /** The platform's rules, before anything reaches the engine: 422 listing every blocking problem. */
     void checkDeployable(BpmnFile.Parsed parsed) {
-        List<Problem> errors = rules.check(parsed.model()).stream().filter(Problem::blocking).toList();
+        List<Problem> errors = rules.check(parsed).stream().filter(Problem::blocking).toList();
         if (!errors.isEmpty()) {
             throw invalid("模型未通过校验，不能部署：共 " + errors.size() + " 个问题", errors);
+        }
+    }
+
+    /** Code or an expression outside the platform's language is not even stored: a stored model can be test-run. */
+    private void refuseUnsafe(BpmnFile.Parsed parsed) {
+        List<Problem> unsafe = rules.unsafe(parsed);
+        if (!unsafe.isEmpty()) {
+            throw new ModelRejected(HttpStatus.UNPROCESSABLE_ENTITY, "MODEL_UNSAFE",
+                    "模型含有平台不允许执行的代码或表达式，未保存：共 " + unsafe.size() + " 个问题", unsafe);
         }
     }
 

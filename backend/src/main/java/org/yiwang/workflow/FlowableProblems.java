@@ -11,7 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The engine's concurrency failures are the losing side of a race: a 409, never a 500. */
+/** The engine's concurrency failures are the losing side of a race: a 409, never a 500; a refused expression a 422. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FlowableProblems {
@@ -24,6 +24,12 @@ class FlowableProblems {
     @ExceptionHandler(FlowableObjectNotFoundException.class)
     ResponseEntity<ProblemDetail> gone(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "TASK_ALREADY_HANDLED", "该任务已被处理，请刷新待办列表");
+    }
+
+    /** A model's expression outside the platform's expression language: the model is at fault, not the server. */
+    @ExceptionHandler(ForbiddenExpression.class)
+    ResponseEntity<ProblemDetail> forbiddenExpression(ForbiddenExpression e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "EXPRESSION_FORBIDDEN", e.getMessage());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {

@@ -3,8 +3,10 @@ package org.yiwang.workflow;
 import java.time.Clock;
 
 import org.flowable.common.engine.impl.persistence.StrongUuidGenerator;
+import org.flowable.common.engine.impl.persistence.deploy.DefaultDeploymentCache;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +16,8 @@ class WorkflowEngineSettings {
 
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> engineSettings(
-            @Value("${spring.datasource.url}") String url, Clock clock) {
+            @Value("${spring.datasource.url}") String url, Clock clock, ModelExpressions language,
+            ObjectProvider<LifecycleDelegate> lifecycle) {
         return engine -> {
             if (url.startsWith("jdbc:h2:")) {
                 // H2 runs in MySQL mode, where Flowable's own H2 DDL fails ("Unknown data type: IDENTITY").
@@ -23,6 +26,12 @@ class WorkflowEngineSettings {
             // UUIDs instead of the block id generator, which takes an extra connection and can starve the pool.
             engine.setIdGenerator(new StrongUuidGenerator());
             engine.setClock(new EngineClock(clock));
+            // Expressions reach variables and the platform's calls only, never the application context by bean name.
+            SandboxedExpressions expressions = new SandboxedExpressions(language, lifecycle);
+            expressions.setExpressionCache(new DefaultDeploymentCache<>(engine.getExpressionCacheSize()));
+            expressions.setExpressionTextLengthCacheLimit(engine.getExpressionTextLengthCacheLimit());
+            engine.setBeans(expressions.getBeans());
+            engine.setExpressionManager(expressions);
         };
     }
 }
