@@ -269,7 +269,7 @@ class ModelRules {
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    if (layout > 0 || LAYOUT_NAMESPACES.contains(reader.getNamespaceURI())) {
+                    if (layout > 0 || LAYOUT_NAMESPACES.contains(String.valueOf(reader.getNamespaceURI()))) {
                         layout++;
                         continue;
                     }
