@@ -86,7 +86,28 @@ class ModelRules {
         this.beans = beans;
     }
 
-    List<Problem> check(BpmnModel model) {
+    /**
+     * The rules, and that every agency a step names lies in the model's region: an administrator assigns work
+     * only to agencies of their own subtree.
+     */
+    List<Problem> check(BpmnModel model, String regionCode) {
+        List<Problem> out = check(model);
+        for (Process process : model.getProcesses()) {
+            for (UserTask t : process.findFlowElementsOfType(UserTask.class, true)) {
+                for (String group : t.getCandidateGroups()) {
+                    Matcher m = AGENCY_GROUP.matcher(group.trim());
+                    if (m.matches() && regions.agencyByIdIfExists(Long.parseLong(m.group(1)))
+                            .filter(a -> !regions.isWithin(a.regionCode(), regionCode)).isPresent()) {
+                        out.add(Problem.error(t.getId(), "候选组 " + group.trim() + " 中的实施主体 " + m.group(1)
+                                + " 不在模型所属行政区划 " + regionCode + " 内"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Problem> check(BpmnModel model) {
         List<Problem> out = new ArrayList<>(flowable(model));
         List<Process> executable = model.getProcesses().stream().filter(Process::isExecutable).toList();
         if (executable.isEmpty()) {
