@@ -345,10 +345,10 @@ public class ModelVersions {
      */
     @Transactional
     public ModelingService.Deployed rollback(long id, Rollback request, HttpServletRequest http) {
+        ProcessModel model = models.existing(mapper.findForUpdate(id), id);
         if (request == null || request.version() == null) {
             throw ApiException.badParameter("version", "请指明回退到哪个版本");
         }
-        ProcessModel model = models.existing(mapper.findForUpdate(id), id);
         String key = key(requireDeployed(model));
         ProcessDefinition earlier = definition(key, request.version(), "version");
         ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)

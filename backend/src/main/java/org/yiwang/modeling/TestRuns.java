@@ -167,7 +167,7 @@ public class TestRuns {
             }
             List<String> outcomes = outcomes(repository.getBpmnModel(task.getProcessDefinitionId()), task.getTaskDefinitionKey());
             String outcome = request == null || request.outcome() == null ? null : request.outcome().trim();
-            if (!outcomes.isEmpty() && !outcomes.contains(outcome)) {
+            if (!outcomes.isEmpty() && (outcome == null || !outcomes.contains(outcome))) {
                 throw ApiException.badParameter("outcome", "请选择办理结果：" + String.join("、", outcomes));
             }
             if (outcome != null && outcome.length() > 64) {
