@@ -12,7 +12,14 @@ export const useSessionStore = defineStore('session', {
     loggedIn: (state) => state.me !== null,
     isApplicant: (state) => state.me?.kind === 'APPLICANT',
     isStaff: (state) => state.me?.kind === 'STAFF',
-    isAdmin: (state) => (state.me?.permissions || []).some((p) => ADMIN_PERMISSION.test(p)),
+    // The auditor, who works no cases, reads the audit log in the admin area too.
+    isAdmin: (state) => {
+      const permissions = state.me?.permissions || []
+      return (
+        permissions.some((p) => ADMIN_PERMISSION.test(p)) ||
+        (permissions.includes('audit:read') && !permissions.some((p) => p.startsWith('task:')))
+      )
+    },
     can: (state) => (permission) => (state.me?.permissions || []).includes(permission),
     homePath() {
       if (!this.me) return '/login'

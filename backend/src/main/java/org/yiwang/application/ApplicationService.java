@@ -834,7 +834,7 @@ public class ApplicationService {
         if (user.isApplicant()) {
             return a.applicantId == user.accountId();
         }
-        if (a.status == ApplicationStatus.DRAFT) {
+        if (a.status == ApplicationStatus.DRAFT || !user.readsCases()) {
             return false;
         }
         if (user.seesRegion()) {

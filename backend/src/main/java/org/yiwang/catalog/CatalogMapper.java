@@ -16,7 +16,7 @@ interface CatalogMapper {
     /** The materials an item asks for now; retired ones stay only for the applications that uploaded them. */
     List<Material> findMaterials(@Param("itemId") long itemId);
 
-    String findCodeByProcessKey(@Param("processKey") String processKey);
+    String findCodeByProcessKey(@Param("processKey") String processKey, @Param("region") String region);
 
     long countPublished();
 

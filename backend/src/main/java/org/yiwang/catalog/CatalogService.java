@@ -52,9 +52,16 @@ public class CatalogService {
         return item;
     }
 
-    /** A published item whose applications run the process with this key, e.g. for a model's test run. */
-    public java.util.Optional<String> itemCodeUsing(String processKey) {
-        return java.util.Optional.ofNullable(mapper.findCodeByProcessKey(processKey));
+    /** A published item of the region's subtree whose applications run this process, e.g. for a model's test run. */
+    public java.util.Optional<String> itemCodeUsing(String processKey, String regionCode) {
+        return java.util.Optional.ofNullable(mapper.findCodeByProcessKey(processKey, regionCode));
+    }
+
+    /** The region of the published item of this code, if there is one. */
+    public java.util.Optional<String> itemRegion(String code) {
+        Item item = code == null || code.length() > 40 ? null : mapper.findByCode(code);
+        return item == null || !"PUBLISHED".equals(item.status()) ? java.util.Optional.empty()
+                : java.util.Optional.of(item.regionCode());
     }
 
     public List<Material> materials(Item item) {

@@ -19,6 +19,7 @@ import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
+import org.yiwang.modeling.ModelingService;
 import org.yiwang.region.Agency;
 import org.yiwang.region.Region;
 import org.yiwang.region.RegionService;
@@ -51,18 +52,21 @@ public class ItemAdminService {
     private final FormService forms;
     private final RegionService regions;
     private final WorkflowService workflow;
+    private final ModelingService models;
     private final IdentityService identity;
     private final AuditService audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     ItemAdminService(CatalogMapper mapper, CatalogService catalog, FormService forms, RegionService regions,
-            WorkflowService workflow, IdentityService identity, AuditService audit, ObjectMapper json, Clock clock) {
+            WorkflowService workflow, ModelingService models, IdentityService identity, AuditService audit, ObjectMapper json,
+            Clock clock) {
         this.mapper = mapper;
         this.catalog = catalog;
         this.forms = forms;
         this.regions = regions;
         this.workflow = workflow;
+        this.models = models;
         this.identity = identity;
         this.audit = audit;
         this.json = json;
@@ -108,8 +112,11 @@ public class ItemAdminService {
         return detail(existing(code));
     }
 
+    /** The processes an item of the caller's subtree may bind: those of its region, above it or below it. */
     public List<WorkflowService.Process> processes() {
-        return workflow.processes();
+        String caller = identity.current().regionCode();
+        return workflow.processes().stream().filter(p -> models.processRegion(p.key())
+                .filter(owner -> regions.isWithin(owner, caller) || regions.isWithin(caller, owner)).isPresent()).toList();
     }
 
     @Transactional
@@ -288,6 +295,8 @@ public class ItemAdminService {
             out.add(new FieldProblem("processKey", "请选择办理流程"));
         } else if (!workflow.isDeployed(e.processKey())) {
             out.add(new FieldProblem("processKey", "流程 " + e.processKey() + " 尚未部署"));
+        } else if (region != null && models.processRegion(e.processKey()).filter(o -> regions.isWithin(region.code(), o)).isEmpty()) {
+            out.add(new FieldProblem("processKey", "流程 " + e.processKey() + " 属于其他辖区，本辖区的事项不能绑定"));
         }
         if (e.formKey() != null && !e.formKey().isBlank() || e.formVersion() != null) {
             if (forms.find(e.formKey(), e.formVersion()).isEmpty()) {

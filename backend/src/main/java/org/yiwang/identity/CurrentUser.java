@@ -7,7 +7,8 @@ import java.util.TreeSet;
 
 /**
  * Who is calling: kept in the session as the Shiro principal. Region and agency define the data scope:
- * applicants see their own records, clerks their agency's, supervisors and admins their region's subtree.
+ * applicants see their own records, clerks their agency's cases, supervisors their region's; administrators
+ * manage what lies in their region's subtree.
  */
 public record CurrentUser(long accountId, String username, String displayName, Kind kind, Long agencyId,
         String agencyName, String regionCode, Set<Role> roles) implements Serializable {
@@ -27,9 +28,14 @@ public record CurrentUser(long accountId, String username, String displayName, K
         return roles.contains(role);
     }
 
-    /** Supervisors and administrators see everything in their region's subtree. */
+    /** Supervisors see every case in their region's subtree. */
     public boolean seesRegion() {
-        return has(Role.SUPERVISE) || has(Role.SYS_ADMIN);
+        return has(Role.SUPERVISE);
+    }
+
+    /** Staff who may read case data at all: administrators and auditors do not, whatever their agency. */
+    public boolean readsCases() {
+        return roles.stream().anyMatch(Role::readsCases);
     }
 
     public Set<String> permissions() {

@@ -36,6 +36,9 @@ class DemoAccounts {
     private static final List<Demo> STAFF = List.of(
             new Demo("admin", "省平台管理员", "P030", List.of(Role.SYS_ADMIN, Role.ITEM_ADMIN)),
             new Demo("supervisor", "省电子监察员", "P030", List.of(Role.SUPERVISE)),
+            new Demo("auditor", "省审计员", "P030", List.of(Role.AUDITOR)),
+            new Demo("hk.admin", "海口市事项管理员", "4601-XZSP", List.of(Role.ITEM_ADMIN)),
+            new Demo("hk.sysadmin", "海口市系统管理员", "4601-XZSP", List.of(Role.SYS_ADMIN)),
             new Demo("hk.accept", "王受理", "4601-SCJ", List.of(Role.ACCEPT)),
             new Demo("hk.review", "李审查", "4601-SCJ", List.of(Role.REVIEW)),
             new Demo("hk.approve", "陈审批", "4601-SCJ", List.of(Role.APPROVE)),
@@ -76,7 +79,8 @@ class DemoAccounts {
         String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
         // Printed once, on purpose: the URL and accounts to start with, and a random password has no other way out.
         System.out.println("\n  yiwang is running: http://localhost:" + port + "/  (workbench /workbench, admin /admin)"
-                + "\n  demo accounts: admin, supervisor, hk.accept, hk.review, hk.approve, hk.head, hk.supervisor, sy.accept,"
+                + "\n  demo accounts: admin, supervisor, auditor, hk.admin, hk.sysadmin, hk.accept, hk.review, hk.approve, hk.head,"
+                + " hk.supervisor, sy.accept,"
                 + " applicant, company" + (random ? "\n  demo password (set YIWANG_DEMO_PASSWORD to choose one): " + password
                         : "\n  demo password: the value of YIWANG_DEMO_PASSWORD") + "\n");
     }

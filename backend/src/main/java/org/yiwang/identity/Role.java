@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Roles and the permissions they grant. Controllers check permissions, never role names, so that a role can
- * be redefined here without touching a route.
+ * be redefined here without touching a route. Duties are separate (三权分立): system administration manages
+ * accounts and roles only, item administration the catalogue and process models, the auditor reads the audit
+ * log only; case data is read by the business roles (受理 … 监察) alone.
  */
 public enum Role {
     APPLICANT("申请人", "application:apply", "application:read-own", "evaluation:rate"),
@@ -14,7 +16,8 @@ public enum Role {
     HEAD("机关负责人", "task:work", "application:approve", "application:extend"),
     SUPERVISE("监察", "task:supervise", "audit:read", "supervision:read"),
     ITEM_ADMIN("事项管理员", "item:edit", "model:edit", "model:deploy"),
-    SYS_ADMIN("系统管理员", "staff:manage", "audit:read", "item:edit", "model:edit", "model:deploy");
+    SYS_ADMIN("系统管理员", "staff:manage"),
+    AUDITOR("审计员", "audit:read");
 
     private final String label;
     private final List<String> permissions;
@@ -30,6 +33,11 @@ public enum Role {
 
     public List<String> permissions() {
         return permissions;
+    }
+
+    /** Roles that handle or supervise cases and so may read their data (applications, materials, licences). */
+    public boolean readsCases() {
+        return this == ACCEPT || this == REVIEW || this == APPROVE || this == HEAD || this == SUPERVISE;
     }
 
     /** Roles a staff account may hold (an applicant's role comes with the account kind). */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.apache.shiro.authc.credential.PasswordService;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.common.ApiException;
@@ -20,7 +21,11 @@ import org.yiwang.supervision.AuditService;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Staff accounts, their agency and roles, managed by administrators within their own region. */
+/**
+ * Staff accounts, their agency and roles, managed by administrators within their own region: an account or
+ * agency outside it is not disclosed (404 for an account, 400 for an agency named in a request), so a city's
+ * administrator grants roles only at its own agencies and below, never at the province's or another city's.
+ */
 @Service
 public class StaffService {
 
@@ -94,6 +99,10 @@ public class StaffService {
     @Transactional
     public StaffMember setRoles(long id, List<String> roleNames, HttpServletRequest http) {
         StaffMember member = inScope(id);
+        if (member.id() == identity.current().accountId()) {
+            // Separation of duties: nobody widens their own rights (e.g. an administrator reading cases).
+            throw new ApiException(HttpStatus.FORBIDDEN, "SELF_ROLES", "不能修改自己的角色，请由其他管理员办理", null);
+        }
         Set<Role> roles = staffRoles(roleNames);
         mapper.deleteRoles(id);
         roles.forEach(r -> mapper.insertRole(id, r.name()));

@@ -147,7 +147,7 @@ public class LicenseService {
     }
 
     private boolean covers(CurrentUser staff, License l) {
-        if (staff.isApplicant()) {
+        if (staff.isApplicant() || !staff.readsCases()) {
             return false;
         }
         if (staff.permissions().contains("task:supervise")) {

@@ -89,7 +89,28 @@ class ModelRules {
         this.language = language;
     }
 
-    List<Problem> check(BpmnFile.Parsed parsed) {
+    /**
+     * The rules, and that every agency a step names lies in the model's region: an administrator assigns work
+     * only to agencies of their own subtree.
+     */
+    List<Problem> check(BpmnFile.Parsed parsed, String regionCode) {
+        List<Problem> out = check(parsed);
+        for (Process process : parsed.model().getProcesses()) {
+            for (UserTask t : process.findFlowElementsOfType(UserTask.class, true)) {
+                for (String group : t.getCandidateGroups()) {
+                    Matcher m = AGENCY_GROUP.matcher(group.trim());
+                    if (m.matches() && regions.agencyByIdIfExists(Long.parseLong(m.group(1)))
+                            .filter(a -> !regions.isWithin(a.regionCode(), regionCode)).isPresent()) {
+                        out.add(Problem.error(t.getId(), "候选组 " + group.trim() + " 中的实施主体 " + m.group(1)
+                                + " 不在模型所属行政区划 " + regionCode + " 内"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<Problem> check(BpmnFile.Parsed parsed) {
         BpmnModel model = parsed.model();
         List<Problem> out = new ArrayList<>(flowable(model));
         out.addAll(unsafe(parsed));

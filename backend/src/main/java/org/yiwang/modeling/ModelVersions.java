@@ -102,7 +102,7 @@ public class ModelVersions {
 
     /** Newest first. Versions the platform deployed itself (the templates at start-up) name no deployer. */
     public List<Version> versions(long id) {
-        ProcessModel model = ModelingService.existing(mapper.find(id), id);
+        ProcessModel model = models.existing(mapper.find(id), id);
         if (model.processDefinitionId() == null) {
             return List.of();
         }
@@ -148,7 +148,7 @@ public class ModelVersions {
 
     /** Answers, per running application, whether it can migrate and why not; changes nothing. */
     public DryRun dryRun(long id, MigrationRequest request) {
-        Plan plan = plan(ModelingService.existing(mapper.find(id), id), request);
+        Plan plan = plan(models.existing(mapper.find(id), id), request);
         List<Check> checks = targets(plan).stream().map(t -> check(plan, t)).toList();
         int migratable = (int) checks.stream().filter(Check::migratable).count();
         return new DryRun(plan.from().getVersion(), plan.to().getVersion(), checks.size(), migratable,
@@ -175,10 +175,10 @@ public class ModelVersions {
     public JobView startMigration(long id, MigrationRequest request, HttpServletRequest http) {
         CurrentUser admin = identity.current();
         ApplicationService.Actor actor = ApplicationService.Actor.of(admin, null);
-        Plan plan = plan(ModelingService.existing(mapper.find(id), id), request);
+        Plan plan = plan(models.existing(mapper.find(id), id), request);
         List<Target> targets = targets(plan);
         long jobId = transactions.retryingDeadlocks(() -> {
-            ModelingService.existing(mapper.findForUpdate(id), id);
+            models.existing(mapper.findForUpdate(id), id);
             LocalDateTime now = LocalDateTime.now(clock);
             Job running = mapper.findRunningJob(id);
             if (running != null) {
@@ -204,9 +204,10 @@ public class ModelVersions {
         return job(jobId);
     }
 
+    /** A job of a model in the caller's scope; others answer 404 like the model itself. */
     public JobView job(long jobId) {
         Job job = mapper.findJob(jobId);
-        if (job == null) {
+        if (job == null || !models.inScope(mapper.find(job.modelId()))) {
             throw ApiException.notFound("后台任务 " + jobId);
         }
         return new JobView(job, mapper.findJobMessages(jobId));
@@ -344,10 +345,10 @@ public class ModelVersions {
      */
     @Transactional
     public ModelingService.Deployed rollback(long id, Rollback request, HttpServletRequest http) {
+        ProcessModel model = models.existing(mapper.findForUpdate(id), id);
         if (request == null || request.version() == null) {
             throw ApiException.badParameter("version", "请指明回退到哪个版本");
         }
-        ProcessModel model = ModelingService.existing(mapper.findForUpdate(id), id);
         String key = key(requireDeployed(model));
         ProcessDefinition earlier = definition(key, request.version(), "version");
         ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)

@@ -16,9 +16,9 @@ interface ModelingMapper {
     /** The model, locked until the transaction ends: two deployments of one model run one after the other. */
     ProcessModel findForUpdate(@Param("id") long id);
 
-    List<ProcessModel> list(@Param("offset") int offset, @Param("limit") int limit);
+    List<ProcessModel> list(@Param("region") String region, @Param("offset") int offset, @Param("limit") int limit);
 
-    long count();
+    long count(@Param("region") String region);
 
     void saveDraft(@Param("id") long id, @Param("modelKey") String modelKey, @Param("name") String name,
             @Param("xml") String xml, @Param("updatedAt") LocalDateTime updatedAt);
@@ -87,6 +87,7 @@ interface ModelingMapper {
         public String modelKey;
         public String name;
         public String xml;
+        public String regionCode;
         public String createdBy;
         public LocalDateTime createdAt;
     }

@@ -16,6 +16,7 @@ import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
+import org.yiwang.region.RegionService;
 import org.yiwang.supervision.AuditService;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -26,6 +27,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * Process models (流程建模): BPMN files imported from other tools or saved from the modeller are kept as drafts;
  * a deployment validates the model and makes it the next version of its process definition. Applications
  * already running stay on the version they started with, as Flowable keeps them.
+ * <p>
+ * A model belongs to the region of the administrator who imported it; administrators see and change only
+ * models of their region's subtree, and a model of another region answers 404 as if it did not exist. A process
+ * (definition key) belongs to the region of the model that first deployed it, and to the province when the
+ * platform deployed it itself (the templates in {@code processes/}): only a model of that region's subtree
+ * may deploy a new version of it (403 otherwise), and only items of that region's subtree may bind it.
  */
 @Service
 public class ModelingService {
@@ -34,15 +41,17 @@ public class ModelingService {
     private final ModelRules rules;
     private final RepositoryService repository;
     private final IdentityService identity;
+    private final RegionService regions;
     private final AuditService audit;
     private final Clock clock;
 
     ModelingService(ModelingMapper mapper, ModelRules rules, RepositoryService repository, IdentityService identity,
-            AuditService audit, Clock clock) {
+            RegionService regions, AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.rules = rules;
         this.repository = repository;
         this.identity = identity;
+        this.regions = regions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -70,18 +79,21 @@ public class ModelingService {
         m.xml = parsed.xml();
         m.createdBy = identity.current().username();
         m.createdAt = LocalDateTime.now(clock);
+        m.regionCode = identity.current().regionCode();
         mapper.insert(m);
         record(http, "MODEL_IMPORTED", m.id, m.name + " (" + m.modelKey + ")");
-        return new ModelView(mapper.find(m.id), rules.check(parsed));
+        return new ModelView(mapper.find(m.id), rules.check(parsed, m.regionCode));
     }
 
+    /** The models of the caller's region's subtree. */
     public PageResult<ProcessModel> list(Paging paging) {
-        return paging.result(mapper.list(paging.offset(), paging.size()), mapper.count());
+        String region = identity.current().regionCode();
+        return paging.result(mapper.list(region, paging.offset(), paging.size()), mapper.count(region));
     }
 
     public ModelView get(long id) {
         ProcessModel model = existing(mapper.find(id), id);
-        return new ModelView(model, rules.check(BpmnFile.read(model.xml())));
+        return new ModelView(model, rules.check(BpmnFile.read(model.xml()), model.regionCode()));
     }
 
     @Transactional
@@ -92,11 +104,12 @@ public class ModelingService {
         String name = name(draft.name() == null || draft.name().isBlank() ? model.name() : draft.name(), parsed, null);
         mapper.saveDraft(id, parsed.key(), name, parsed.xml(), LocalDateTime.now(clock));
         record(http, "MODEL_SAVED", id, name + " (" + parsed.key() + ")");
-        return new ModelView(mapper.find(id), rules.check(parsed));
+        return new ModelView(mapper.find(id), rules.check(parsed, model.regionCode()));
     }
 
     public Validation validate(long id) {
-        List<Problem> problems = rules.check(BpmnFile.read(existing(mapper.find(id), id).xml()));
+        ProcessModel model = existing(mapper.find(id), id);
+        List<Problem> problems = rules.check(BpmnFile.read(model.xml()), model.regionCode());
         return new Validation(problems.stream().noneMatch(Problem::blocking), problems);
     }
 
@@ -112,7 +125,8 @@ public class ModelingService {
      */
     Deployed deployVersion(ProcessModel model, BpmnFile.Parsed parsed, String note, HttpServletRequest http) {
         long id = model.id();
-        checkDeployable(parsed);
+        checkDeployable(model, parsed);
+        checkOwner(model, parsed.key());
         Deployment deployment;
         try {
             deployment = repository.createDeployment().name(model.name()).key(parsed.key()).category("model:" + id)
@@ -134,8 +148,8 @@ public class ModelingService {
     }
 
     /** The platform's rules, before anything reaches the engine: 422 listing every blocking problem. */
-    void checkDeployable(BpmnFile.Parsed parsed) {
-        List<Problem> errors = rules.check(parsed).stream().filter(Problem::blocking).toList();
+    void checkDeployable(ProcessModel model, BpmnFile.Parsed parsed) {
+        List<Problem> errors = rules.check(parsed, model.regionCode()).stream().filter(Problem::blocking).toList();
         if (!errors.isEmpty()) {
             throw invalid("模型未通过校验，不能部署：共 " + errors.size() + " 个问题", errors);
         }
@@ -159,11 +173,43 @@ public class ModelingService {
         return new ModelRejected(HttpStatus.UNPROCESSABLE_ENTITY, "MODEL_INVALID", message, errors);
     }
 
-    static ProcessModel existing(ProcessModel model, long id) {
-        if (model == null) {
+    /** A new version of a process another region owns (a province template for a city's model) is refused. */
+    private void checkOwner(ProcessModel model, String key) {
+        String owner = processRegion(key).orElse(null);
+        if (owner != null && !regions.isWithin(owner, model.regionCode())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "PROCESS_OWNED_ELSEWHERE", RegionService.PROVINCE.equals(owner)
+                    ? "流程 " + key + " 是省级流程（模板），只能由省级管理员部署新版本"
+                    : "流程 " + key + " 属于行政区划 " + owner + "，只能由该辖区的管理员部署新版本", null);
+        }
+    }
+
+    /**
+     * The region a deployed process belongs to: that of the model whose deployment made its first version, the
+     * province's for one the platform deployed itself; empty when no version is deployed.
+     */
+    public java.util.Optional<String> processRegion(String key) {
+        ProcessDefinition first = key == null ? null : repository.createProcessDefinitionQuery().processDefinitionKey(key)
+                .processDefinitionWithoutTenantId().orderByProcessDefinitionVersion().asc().listPage(0, 1)
+                .stream().findFirst().orElse(null);
+        if (first == null) {
+            return java.util.Optional.empty();
+        }
+        String category = repository.createDeploymentQuery().deploymentId(first.getDeploymentId()).singleResult().getCategory();
+        ProcessModel model = category != null && category.matches("model:\\d{1,18}")
+                ? mapper.find(Long.parseLong(category.substring("model:".length()))) : null;
+        return java.util.Optional.of(model == null ? RegionService.PROVINCE : model.regionCode());
+    }
+
+    /** A model of the caller's region's subtree; any other answers 404, not disclosing that it exists. */
+    ProcessModel existing(ProcessModel model, long id) {
+        if (!inScope(model)) {
             throw ApiException.notFound("流程模型 " + id);
         }
         return model;
+    }
+
+    boolean inScope(ProcessModel model) {
+        return model != null && regions.isWithin(model.regionCode(), identity.current().regionCode());
     }
 
     /** The name given, else the process's own name, else the file's name without its extension, else the key. */

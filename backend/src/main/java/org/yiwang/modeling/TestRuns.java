@@ -31,6 +31,7 @@ import org.yiwang.catalog.CatalogService;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.Transactions;
 import org.yiwang.identity.IdentityService;
+import org.yiwang.region.RegionService;
 import org.yiwang.workflow.WorkflowService;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,12 +58,13 @@ public class TestRuns {
     private final ApplicationService applications;
     private final CatalogService catalog;
     private final IdentityService identity;
+    private final RegionService regions;
     private final Transactions transactions;
     private final Clock clock;
 
     TestRuns(ModelingMapper mapper, ModelingService models, RepositoryService repository, RuntimeService runtime,
             TaskService tasks, WorkflowService workflow, ApplicationService applications, CatalogService catalog,
-            IdentityService identity, Transactions transactions, Clock clock) {
+            IdentityService identity, RegionService regions, Transactions transactions, Clock clock) {
         this.mapper = mapper;
         this.models = models;
         this.repository = repository;
@@ -72,6 +74,7 @@ public class TestRuns {
         this.applications = applications;
         this.catalog = catalog;
         this.identity = identity;
+        this.regions = regions;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -97,12 +100,13 @@ public class TestRuns {
     }
 
     public View start(long modelId, Start request, HttpServletRequest http) {
-        ProcessModel model = ModelingService.existing(mapper.find(modelId), modelId);
+        ProcessModel model = models.existing(mapper.find(modelId), modelId);
         BpmnFile.Parsed parsed = BpmnFile.read(model.xml());
-        models.checkDeployable(parsed);
+        models.checkDeployable(model, parsed);
         String itemCode = request != null && request.itemCode() != null && !request.itemCode().isBlank()
-                ? request.itemCode().trim()
-                : catalog.itemCodeUsing(parsed.key()).or(() -> catalog.itemCodeUsing("standard"))
+                ? itemInRegion(request.itemCode().trim(), model.regionCode())
+                : catalog.itemCodeUsing(parsed.key(), model.regionCode())
+                        .or(() -> catalog.itemCodeUsing("standard", model.regionCode()))
                         .orElseThrow(() -> ApiException.badParameter("itemCode", "请指明用于试运行的事项"));
         String startedBy = identity.current().username();
         long id = transactions.retryingDeadlocks(() -> {
@@ -134,12 +138,12 @@ public class TestRuns {
     }
 
     public List<Row> list(long modelId) {
-        ModelingService.existing(mapper.find(modelId), modelId);
+        models.existing(mapper.find(modelId), modelId);
         return mapper.findTestRuns(modelId);
     }
 
     public View view(long id) {
-        Row run = existing(mapper.findTestRun(id), id);
+        Row run = visible(mapper.findTestRun(id), id);
         List<Step> open = tasks.createTaskQuery().processInstanceId(run.processInstanceId()).orderByTaskCreateTime().asc()
                 .list().stream().map(t -> new Step(t.getId(), t.getTaskDefinitionKey(), t.getName(),
                         outcomes(repository.getBpmnModel(t.getProcessDefinitionId()), t.getTaskDefinitionKey())))
@@ -155,7 +159,7 @@ public class TestRuns {
     public View complete(long id, String taskId, Completion request) {
         ApplicationService.Actor actor = ApplicationService.Actor.of(identity.current(), null);
         transactions.retryingDeadlocks(() -> {
-            Row run = existing(mapper.findTestRunForUpdate(id), id);
+            Row run = visible(mapper.findTestRunForUpdate(id), id);
             var task = taskId == null || taskId.length() > 64 ? null
                     : tasks.createTaskQuery().taskId(taskId).processInstanceId(run.processInstanceId()).singleResult();
             if (task == null) {
@@ -163,7 +167,7 @@ public class TestRuns {
             }
             List<String> outcomes = outcomes(repository.getBpmnModel(task.getProcessDefinitionId()), task.getTaskDefinitionKey());
             String outcome = request == null || request.outcome() == null ? null : request.outcome().trim();
-            if (!outcomes.isEmpty() && !outcomes.contains(outcome)) {
+            if (!outcomes.isEmpty() && (outcome == null || !outcomes.contains(outcome))) {
                 throw ApiException.badParameter("outcome", "请选择办理结果：" + String.join("、", outcomes));
             }
             if (outcome != null && outcome.length() > 64) {
@@ -184,6 +188,9 @@ public class TestRuns {
     public void end(long id, HttpServletRequest http) {
         transactions.retryingDeadlocks(() -> {
             Row run = existing(mapper.findTestRunForUpdate(id), id);
+            if (http != null) {
+                visible(run, id);
+            }
             applications.endTestRun(run.applicationNo());
             repository.deleteDeployment(run.deploymentId(), true);
             mapper.deleteTestRun(id);
@@ -229,6 +236,22 @@ public class TestRuns {
                 outcomes.add(m.group(1));
             }
         }
+    }
+
+    /** The item must lie in the model's region: a test application borrows its agency and place. */
+    private String itemInRegion(String code, String regionCode) {
+        if (catalog.itemRegion(code).filter(r -> regions.isWithin(r, regionCode)).isEmpty()) {
+            throw ApiException.badParameter("itemCode", "事项 " + code + " 不存在或不在模型所属辖区内");
+        }
+        return code;
+    }
+
+    /** A run of a model in the caller's scope; others answer 404 like the model itself. */
+    private Row visible(Row run, long id) {
+        if (run == null || !models.inScope(mapper.find(run.modelId()))) {
+            throw ApiException.notFound("试运行 " + id);
+        }
+        return run;
     }
 
     private static Row existing(Row run, long id) {

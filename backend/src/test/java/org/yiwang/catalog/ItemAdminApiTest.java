@@ -91,7 +91,7 @@ class ItemAdminApiTest {
         assertThat(v1.path("materials").get(1).path("name").asText()).isEqualTo("申请人身份证明");
         assertProblem(admin.get(ITEMS + "/" + code + "/versions/9"), 404, "NOT_FOUND");
 
-        assertThat(admin.get("/api/v1/audit", "action", "ITEM_EDITED").json().path("items").toString()).contains("item:" + code);
+        assertThat(Personas.login(port, "auditor").get("/api/v1/audit", "action", "ITEM_EDITED").json().path("items").toString()).contains("item:" + code);
     }
 
     @Test

@@ -108,7 +108,7 @@ class ModelVersionsTest {
             journeys.step(r.review(), atReview, "review", Map.of("opinion", "符合条件"));
             journeys.step(r.accept(), atAcceptance, "accept", Map.of("opinion", "材料齐全"));
             assertThat(journeys.application(r.applicant(), atAcceptance).path("status").asText()).isEqualTo("ACCEPTED");
-            JsonNode audit = admin.get("/api/v1/audit", "action", "MODEL_MIGRATION_STARTED").json();
+            JsonNode audit = Personas.login(port, "auditor").get("/api/v1/audit", "action", "MODEL_MIGRATION_STARTED").json();
             assertThat(audit.path("items").toString()).contains("model:" + model);
         });
     }
@@ -217,7 +217,7 @@ class ModelVersionsTest {
             JsonNode todo = review.get("/api/v1/workbench/tasks", "view", "todo", "applicationNo", no).json();
             assertThat(todo.path("items").get(0).path("taskName").asText()).isEqualTo("审查");
         });
-        assertThat(admin.get("/api/v1/audit", "action", "MODEL_ROLLED_BACK").json().path("items").toString()).contains("model:" + model);
+        assertThat(Personas.login(port, "auditor").get("/api/v1/audit", "action", "MODEL_ROLLED_BACK").json().path("items").toString()).contains("model:" + model);
         for (String caller : List.of("hk.accept", "supervisor", "applicant")) {
             assertProblem(Personas.login(port, caller).post(MODELS + "/" + model + "/rollback", Map.of("version", 1)), 403, "FORBIDDEN");
         }
@@ -276,7 +276,7 @@ class ModelVersionsTest {
         assertThat(rows()).isEqualTo(before);
         assertProblem(admin.get(MODELS + "/test-runs/" + runId), 404, "NOT_FOUND");
         assertProblem(admin.send(HttpRequest.newBuilder(admin.uri(MODELS + "/test-runs/" + runId)).DELETE()), 404, "NOT_FOUND");
-        assertThat(admin.get("/api/v1/audit", "action", "MODEL_TEST_RUN_ENDED").json().path("items").toString()).contains(no);
+        assertThat(Personas.login(port, "auditor").get("/api/v1/audit", "action", "MODEL_TEST_RUN_ENDED").json().path("items").toString()).contains(no);
     }
 
     @Test

@@ -193,7 +193,7 @@ class ModelingApiTest {
         } finally {
             runtime.deleteProcessInstance(onV1, "test");
         }
-        JsonNode audit = admin.get("/api/v1/audit", "action", "MODEL_DEPLOYED").json();
+        JsonNode audit = Personas.login(port, "auditor").get("/api/v1/audit", "action", "MODEL_DEPLOYED").json();
         assertThat(audit.path("items").toString()).contains("model:" + id);
     }
 
