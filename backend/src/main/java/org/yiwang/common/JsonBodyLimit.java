@@ -18,7 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 /**
  * Request bodies read into objects ({@code @RequestBody}, i.e. JSON) are refused above a size with 413, before
  * they fill the heap: at once when the declared length is too big, else when the read passes the limit.
- * File uploads are multipart and keep their own limits ({@code spring.servlet.multipart.*}).
+ * File uploads are multipart and keep their own limits ({@code spring.servlet.multipart.*}); a route marked
+ * {@link LargeBody} has its own.
  */
 @ControllerAdvice
 class JsonBodyLimit extends RequestBodyAdviceAdapter {
@@ -37,8 +38,10 @@ class JsonBodyLimit extends RequestBodyAdviceAdapter {
     @Override
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converter) throws IOException {
-        if (input.getHeaders().getContentLength() > maxBytes) {
-            throw tooLarge();
+        LargeBody large = parameter.getMethodAnnotation(LargeBody.class);
+        long max = large == null ? maxBytes : large.megabytes() * 1024L * 1024L;
+        if (input.getHeaders().getContentLength() > max) {
+            throw tooLarge(max);
         }
         InputStream limited = new FilterInputStream(input.getBody()) {
             private long read;
@@ -59,8 +62,8 @@ class JsonBodyLimit extends RequestBodyAdviceAdapter {
 
             private void count(int n) {
                 read += n;
-                if (read > maxBytes) {
-                    throw tooLarge();
+                if (read > max) {
+                    throw tooLarge(max);
                 }
             }
         };
@@ -77,8 +80,8 @@ class JsonBodyLimit extends RequestBodyAdviceAdapter {
         };
     }
 
-    private ApiException tooLarge() {
+    private static ApiException tooLarge(long max) {
         return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                "请求内容超过大小上限（" + maxBytes / 1024 + " KB）", null);
+                "请求内容超过大小上限（" + max / 1024 + " KB）", null);
     }
 }

@@ -203,4 +203,19 @@ class AbuseLimitsTest {
                 Map.of("materialId", item.path("materials").get(0).path("id").asText()));
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
     }
+
+    @Test
+    void aModelSavedFromTheModellerMayBeLargerThanOtherJsonBodies() {
+        Api admin = Personas.login(port, "admin");
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"http://yiwang.org/test\">";
+        String process = "<process id=\"abuseLimitsLarge\" name=\"大模型\" isExecutable=\"true\"><startEvent id=\"start\"/></process>"
+                + "</definitions>";
+        Api.Response imported = admin.upload("/api/v1/admin/models/import", "model.bpmn",
+                (head + process).getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/xml", Map.of());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        String large = head + "<!-- " + "x".repeat(400 * 1024) + " -->" + process;
+        Api.Response saved = admin.put("/api/v1/admin/models/" + imported.json().path("id").asLong(), Map.of("xml", large));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    }
 }
