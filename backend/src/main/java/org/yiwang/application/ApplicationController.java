@@ -28,15 +28,18 @@ import org.yiwang.common.Public;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @Tag(name = "applications", description = "办件：申报、材料、提交、撤回、补正、查询")
 class ApplicationController {
 
     private final ApplicationService applications;
+    private final PublicProgress publicProgress;
 
-    ApplicationController(ApplicationService applications) {
+    ApplicationController(ApplicationService applications, PublicProgress publicProgress) {
         this.applications = applications;
+        this.publicProgress = publicProgress;
     }
 
     @PostMapping("/api/v1/applications")
@@ -172,9 +175,9 @@ class ApplicationController {
     @Public
     @Operation(summary = "Public progress of one application: its number and the last 6 characters of the applicant's identity number",
             description = "办件进度公开查询（无需登录，可嵌入门户）：办件编号 applicationNo 与申请人证件号码后 6 位 idSuffix 均须"
-                    + "吻合，否则 404 且不透露办件是否存在。答复事项、实施主体、状态、提交时间、办结期限、剩余工作日和各环节时间")
+                    + "吻合，否则 404 且不透露办件是否存在；每个地址限速，同一办件编号多次答错后暂停查询（429，Retry-After）。答复事项、实施主体、状态、提交时间、办结期限、剩余工作日和各环节时间")
     ApplicationService.Progress progress(@RequestParam(required = false) String applicationNo,
-            @RequestParam(required = false) String idSuffix) {
-        return applications.progress(applicationNo, idSuffix);
+            @RequestParam(required = false) String idSuffix, HttpServletRequest http) {
+        return publicProgress.query(applicationNo, idSuffix, http.getRemoteAddr());
     }
 }

@@ -1,5 +1,6 @@
 package org.yiwang.common;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,8 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String parameter;
     private final transient List<FieldProblem> errors;
+    /** When the client may try again (the Retry-After header), for refusals that lift by themselves. */
+    private final Duration retryAfter;
 
     /** One bad field of a request body, e.g. {@code materials[2].copies}. */
     public record FieldProblem(String field, String message) {
@@ -24,11 +27,22 @@ public class ApiException extends RuntimeException {
     }
 
     private ApiException(HttpStatus status, String code, String message, String parameter, List<FieldProblem> errors) {
+        this(status, code, message, parameter, errors, null);
+    }
+
+    private ApiException(HttpStatus status, String code, String message, String parameter, List<FieldProblem> errors,
+            Duration retryAfter) {
         super(message);
         this.status = status;
         this.code = code;
         this.parameter = parameter;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** A refusal that lifts by itself (429 throttled, 503 busy): the answer says when to try again. */
+    public static ApiException retryLater(HttpStatus status, String code, String message, Duration after) {
+        return new ApiException(status, code, message, null, List.of(), after);
     }
 
     /** A 400 naming every bad field at once, so a form can mark them all; {@code parameter} is the first. */
@@ -71,5 +85,10 @@ public class ApiException extends RuntimeException {
 
     public List<FieldProblem> errors() {
         return errors;
+    }
+
+    /** Whole seconds, at least one; null when the refusal does not lift by itself. */
+    public Long retryAfterSeconds() {
+        return retryAfter == null ? null : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -52,6 +53,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors());
+        }
+        if (e.retryAfterSeconds() != null) {
+            return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString())
+                    .body(problem);
         }
         return ResponseEntity.status(e.status()).body(problem);
     }
@@ -168,6 +173,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "请求参数不合法");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A refusal raised while the body was read (e.g. by {@link JsonBodyLimit}) reaches here wrapped by the JSON parser. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ApiException refusal) {
+                ResponseEntity<ProblemDetail> answer = api(refusal);
+                return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     /** Spring MVC's own problems (405, 415, unreadable body, missing parameter …) get a code as well. */

@@ -1,5 +1,6 @@
 package org.yiwang.identity;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.shiro.authc.credential.DefaultPasswordService;
@@ -36,9 +37,11 @@ class IdentityConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    PasswordService passwordService() {
+    PasswordService passwordService(@Value("${yiwang.security.password-hashing.max-concurrent:0}") int maxConcurrent,
+            @Value("${yiwang.security.password-hashing.max-wait:PT3S}") Duration maxWait) {
         // Shiro 2's default is argon2id (with shiro-hashes-argon2 on the classpath).
-        return new DefaultPasswordService();
+        return new BoundedPasswordService(new DefaultPasswordService(),
+                maxConcurrent > 0 ? maxConcurrent : BoundedPasswordService.automaticBound(), maxWait);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.yiwang.identity;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +21,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.yiwang.common.ApiException;
+import org.yiwang.common.Throttle;
 import org.yiwang.region.Agency;
 import org.yiwang.region.RegionService;
 import org.yiwang.supervision.AuditService;
@@ -43,20 +45,26 @@ public class IdentityService {
     private final RegionService regions;
     private final AuditService audit;
     private final Clock clock;
+    private final Throttle throttle;
+    /** Logins and registrations per client address and minute, whatever their outcome. */
+    private final Throttle.Rate authRate;
     /** Failed logins from one address within {@link #LOCK_MINUTES} before the address is refused. */
     private final int addressFailureLimit;
     /** Compared against when no account matches, so that unknown names take as long as wrong passwords. */
     private final String decoyHash;
 
     IdentityService(IdentityMapper mapper, PasswordService passwords, PersonalDataCipher cipher, RegionService regions,
-            AuditService audit, Clock clock,
-            @Value("${yiwang.security.address-failure-limit:20}") int addressFailureLimit) {
+            AuditService audit, Clock clock, Throttle throttle,
+            @Value("${yiwang.security.address-failure-limit:20}") int addressFailureLimit,
+            @Value("${yiwang.security.limits.auth-per-minute:30}") int authPerMinute) {
         this.mapper = mapper;
         this.passwords = passwords;
         this.cipher = cipher;
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = throttle;
+        this.authRate = new Throttle.Rate("auth", authPerMinute);
         this.addressFailureLimit = addressFailureLimit;
         this.decoyHash = passwords.encryptPassword("decoy-" + RANDOM.nextLong());
     }
@@ -84,6 +92,7 @@ public class IdentityService {
 
     public Me login(LoginRequest request, HttpServletRequest http) {
         String address = clientAddress(http);
+        throttle.take(authRate, address);
         LocalDateTime now = LocalDateTime.now(clock);
         String name = request.username() == null ? "" : request.username().trim();
         if (name.isEmpty() || request.password() == null || request.password().isEmpty()) {
@@ -92,7 +101,8 @@ public class IdentityService {
         Integer addressFailures = mapper.addressFailures(address, now.minusMinutes(LOCK_MINUTES));
         if (addressFailures != null && addressFailures >= addressFailureLimit) {
             audit.record(new AuditService.Event(null, Masking.text(name), "LOGIN_THROTTLED", null, null, address, RegionService.PROVINCE));
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", "登录失败次数过多，请 " + LOCK_MINUTES + " 分钟后再试", null);
+            throw ApiException.retryLater(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
+                    "登录失败次数过多，请 " + LOCK_MINUTES + " 分钟后再试", Duration.ofMinutes(LOCK_MINUTES));
         }
         Account account = find(name);
         if (account == null) {
@@ -103,8 +113,9 @@ public class IdentityService {
         String actor = actorName(account);
         if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
             failed(address, now, account.id(), actor, account.regionCode());
-            throw new ApiException(HttpStatus.LOCKED, "ACCOUNT_LOCKED", "账户因多次密码错误已锁定，请于 "
-                    + account.lockedUntil().format(DateTimeFormatter.ofPattern("HH:mm")) + " 后重试或联系管理员解锁", null);
+            throw ApiException.retryLater(HttpStatus.LOCKED, "ACCOUNT_LOCKED", "账户因多次密码错误已锁定，请于 "
+                    + account.lockedUntil().format(DateTimeFormatter.ofPattern("HH:mm")) + " 后重试或联系管理员解锁",
+                    Duration.between(now, account.lockedUntil()));
         }
         if (!passwords.passwordsMatch(request.password(), account.passwordHash())) {
             failed(address, now, account.id(), actor, account.regionCode());
@@ -148,6 +159,7 @@ public class IdentityService {
 
     /** An applicant creates their one account (一号) and is logged in. */
     public Me register(Registration r, HttpServletRequest http) {
+        throttle.take(authRate, clientAddress(http));
         String type = r.idType() == null ? "" : r.idType();
         IdentityNumbers.Result id = switch (type) {
             case "ID_CARD" -> IdentityNumbers.checkIdCard(r.idNumber() == null ? "" : r.idNumber().trim(), LocalDate.now(clock));

@@ -15,6 +15,7 @@ import org.yiwang.common.Public;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/v1/licenses")
@@ -35,8 +36,8 @@ class LicenseController {
     @Operation(summary = "Is this e-licence genuine? By the verification code printed on it and in its QR code",
             description = "电子证照公开核验（无需登录）：16 位核验码；答复是否有效、证照编号、持证人（脱敏）、事项、发证机关、"
                     + "发证日期与有效期。未知的核验码答复 valid=false、status=UNKNOWN")
-    LicenseService.Verification verify(@RequestParam String code) {
-        return licenses.verify(code);
+    LicenseService.Verification verify(@RequestParam String code, HttpServletRequest http) {
+        return licenses.verify(code, http.getRemoteAddr());
     }
 
     @GetMapping("/{no}/pdf")

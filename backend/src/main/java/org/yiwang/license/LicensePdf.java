@@ -82,7 +82,6 @@ class LicensePdf {
         fields.setWidthPercentage(100);
         field(fields, "证照编号", l.licenseNo());
         field(fields, "持证人", l.holderName());
-        field(fields, "证件号码", l.holderIdMasked());
         field(fields, "许可事项", l.itemName());
         field(fields, "发证机关", l.agencyName());
         field(fields, "发证日期", DATE.format(l.issuedAt()));

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.yiwang.common.ApiException;
+import org.yiwang.common.Throttle;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.region.RegionService;
@@ -30,13 +32,18 @@ public class LicenseService {
     private final IdentityService identity;
     private final RegionService regions;
     private final Clock clock;
+    private final Throttle throttle;
+    private final Throttle.Rate verifyRate;
 
-    LicenseService(LicenseMapper mapper, LicensePdf pdf, IdentityService identity, RegionService regions, Clock clock) {
+    LicenseService(LicenseMapper mapper, LicensePdf pdf, IdentityService identity, RegionService regions, Clock clock,
+            Throttle throttle, @Value("${yiwang.security.limits.verify-per-minute:30}") int verifyPerMinute) {
         this.mapper = mapper;
         this.pdf = pdf;
         this.identity = identity;
         this.regions = regions;
         this.clock = clock;
+        this.throttle = throttle;
+        this.verifyRate = new Throttle.Rate("verify", verifyPerMinute);
     }
 
     public record Issue(long applicationId, String applicationNo, long holderAccountId, String holderName,
@@ -70,7 +77,9 @@ public class LicenseService {
         return Optional.ofNullable(mapper.findByApplication(applicationId));
     }
 
-    public Verification verify(String code) {
+    /** Verification codes are long and random; the rate per address keeps anyone from trying them in bulk. */
+    public Verification verify(String code, String address) {
+        throttle.take(verifyRate, address);
         String normalized = code == null ? "" : code.trim().toUpperCase();
         if (!normalized.matches("[" + CODE_ALPHABET + "]{16}")) {
             throw ApiException.badParameter("code", "核验码须为 16 位字母数字");

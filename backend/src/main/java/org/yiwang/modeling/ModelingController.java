@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.yiwang.common.LargeBody;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 
@@ -61,6 +62,7 @@ class ModelingController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Save the modeller's XML (and name) as the model's draft")
+    @LargeBody(megabytes = 5)
     ModelingService.ModelView save(@PathVariable long id, @RequestBody ModelingService.Draft draft, HttpServletRequest http) {
         return models.save(id, draft, http);
     }

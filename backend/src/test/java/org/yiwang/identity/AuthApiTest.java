@@ -144,8 +144,9 @@ class AuthApiTest {
         for (int i = 0; i < 5; i++) {
             attacker.post("/api/v1/auth/login", Map.of("username", "lock.wait", "password", "Wrong-Pass-" + i));
         }
-        assertProblem(attacker.post("/api/v1/auth/login", Map.of("username", "lock.wait", "password", "Right-Pass-2")),
-                423, "ACCOUNT_LOCKED");
+        Api.Response locked = attacker.post("/api/v1/auth/login", Map.of("username", "lock.wait", "password", "Right-Pass-2"));
+        assertProblem(locked, 423, "ACCOUNT_LOCKED");
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(14 * 60, 15 * 60);
         clock.advance(Duration.ofMinutes(16));
         Personas.login(port, "lock.wait", "Right-Pass-2");
     }
@@ -188,8 +189,9 @@ class AuthApiTest {
             assertProblem(botnet.post("/api/v1/auth/login", Map.of("username", "guess" + i, "password", "Guess-Pass-1")),
                     401, "BAD_CREDENTIALS");
         }
-        assertProblem(botnet.post("/api/v1/auth/login", Map.of("username", "hk.head", "password", Personas.PASSWORD)),
-                429, "TOO_MANY_ATTEMPTS");
+        Api.Response refused = botnet.post("/api/v1/auth/login", Map.of("username", "hk.head", "password", Personas.PASSWORD));
+        assertProblem(refused, 429, "TOO_MANY_ATTEMPTS");
+        assertThat(refused.header("Retry-After")).isEqualTo("900");
         Api elsewhere = new Api(port).header("X-Forwarded-For", "198.51.100.20");
         assertThat(elsewhere.post("/api/v1/auth/login", Map.of("username", "hk.head", "password", Personas.PASSWORD)).status())
                 .isEqualTo(200);

@@ -43,9 +43,17 @@ class LicensePdfTest {
         assertThat(reader.getNumberOfPages()).isEqualTo(1);
         assertThat(reader.getPageSize(1).getWidth()).isEqualTo(595);
         assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("HN46010020261127000001Z", "ABCDEFGHJKMNPQRS",
-                "4601**********1234", "https://zwfw.hainan.gov.cn/verify?code=ABCDEFGHJKMNPQRS");
+                "https://zwfw.hainan.gov.cn/verify?code=ABCDEFGHJKMNPQRS");
         assertThat(chineseText(reader)).contains("电子证照", "食品经营许可证核发", "持证人", "黎小明", "海口市市场监督管理局", "发证日期",
                 "有效期至", "核验码", "扫码核验真伪");
+    }
+
+    /** A licence is shown to anyone; the end of the holder's identity number is what the public progress query asks for. */
+    @Test
+    void theHolderIsNamedButNoPartOfTheIdentityNumberIsPrinted() throws Exception {
+        PdfReader reader = new PdfReader(pdf.render(LICENSE));
+        assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).doesNotContain("1234").doesNotContain("4601*");
+        assertThat(chineseText(reader)).contains("黎小明").doesNotContain("证件号码");
     }
 
     /**
