@@ -281,10 +281,13 @@ public class ApplicationService {
         if (a.status == ApplicationStatus.SUPPLEMENT_REQUIRED && m.id() <= a.supplementBaseline) {
             throw ApiException.conflict("MATERIALS_CLOSED", "已提交的材料不能删除");
         }
+        // The application's row first, then the file's, in the order draft expiry takes them.
+        if (mapper.touchMaterials(a.id, LocalDateTime.now(clock)) == 0) {
+            throw concurrent();
+        }
         if (mapper.deleteMaterial(a.id, id) == 0) {
             throw ApiException.notFound("材料 " + id);
         }
-        mapper.touchMaterials(a.id, LocalDateTime.now(clock));
         files.releaseAfterCommit(a.applicantId, m.storageKey());
     }
 
