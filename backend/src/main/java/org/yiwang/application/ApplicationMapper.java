@@ -25,6 +25,34 @@ interface ApplicationMapper {
     int updateDraft(@Param("id") long id, @Param("version") int version, @Param("regionCode") String regionCode,
             @Param("formData") String formData, @Param("now") LocalDateTime now);
 
+    int touchMaterials(@Param("id") long id, @Param("now") LocalDateTime now);
+
+    /** The applicant's lock row, locked until the transaction ends; null until {@link #insertApplicantLock}. */
+    Long lockApplicant(@Param("accountId") long accountId);
+
+    int insertApplicantLock(@Param("accountId") long accountId);
+
+    long countOpenDrafts(@Param("applicantId") long applicantId);
+
+    long countFiles(@Param("applicationId") long applicationId, @Param("materialId") long materialId);
+
+    long storedBytes(@Param("applicantId") long applicantId);
+
+    long countReferences(@Param("storageKey") String storageKey);
+
+    /** Drafts idle since the given time: not yet warned when warnedBefore is null, else warned before it. */
+    List<IdleDraft> findIdleDrafts(@Param("idleSince") LocalDateTime idleSince, @Param("warnedBefore") LocalDateTime warnedBefore,
+            @Param("afterId") long afterId, @Param("limit") int limit);
+
+    int markExpiryWarned(@Param("id") long id, @Param("idleSince") LocalDateTime idleSince, @Param("now") LocalDateTime now);
+
+    int deleteExpiredDraft(@Param("id") long id, @Param("idleSince") LocalDateTime idleSince,
+            @Param("warnedBefore") LocalDateTime warnedBefore);
+
+    int deleteMaterials(@Param("applicationId") long applicationId);
+
+    int deleteEvents(@Param("applicationId") long applicationId);
+
     /** Every lifecycle change goes through here, guarded by the version the caller read. */
     int update(@Param("a") Application application, @Param("now") LocalDateTime now);
 
@@ -71,6 +99,9 @@ interface ApplicationMapper {
     /** A material file as stored, with where its bytes are. */
     record StoredMaterial(long id, long materialId, String materialName, String fileName, String contentType,
             long sizeBytes, String sha256, String storageKey, LocalDateTime uploadedAt) {
+    }
+
+    record IdleDraft(long id, String applicationNo, long applicantId, String itemName) {
     }
 
     final class NewApplication {

@@ -20,8 +20,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.multipart.MultipartFile;
 import org.yiwang.catalog.CatalogService;
 import org.yiwang.catalog.Item;
@@ -33,6 +31,7 @@ import org.yiwang.common.Transactions;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.identity.Masking;
+import org.yiwang.identity.PersonalDataCipher;
 import org.yiwang.identity.Role;
 import org.yiwang.license.License;
 import org.yiwang.license.LicenseService;
@@ -61,7 +60,8 @@ public class ApplicationService {
 
     private final ApplicationMapper mapper;
     private final ApplicationNumbers numbers;
-    private final MaterialStorage storage;
+    private final MaterialFiles files;
+    private final PersonalDataCipher cipher;
     private final CatalogService catalog;
     private final RegionService regions;
     private final IdentityService identity;
@@ -73,13 +73,14 @@ public class ApplicationService {
     private final Clock clock;
     private final Transactions transactions;
 
-    ApplicationService(ApplicationMapper mapper, ApplicationNumbers numbers, MaterialStorage storage,
+    ApplicationService(ApplicationMapper mapper, ApplicationNumbers numbers, MaterialFiles files, PersonalDataCipher cipher,
             CatalogService catalog, RegionService regions, IdentityService identity, WorkflowService workflow,
             StatutoryClock statutoryClock, LicenseService licenses, NotificationService notifications, ObjectMapper json,
             Clock clock, Transactions transactions) {
         this.mapper = mapper;
         this.numbers = numbers;
-        this.storage = storage;
+        this.files = files;
+        this.cipher = cipher;
         this.catalog = catalog;
         this.regions = regions;
         this.identity = identity;
@@ -127,6 +128,7 @@ public class ApplicationService {
         Item item = catalog.item(draft.itemCode());
         String region = checkedRegion(item, draft.regionCode());
         catalog.checkFormData(item, draft.formData());
+        files.checkNewDraft(user.accountId());
         LocalDateTime now = LocalDateTime.now(clock);
         ApplicationMapper.NewApplication a = new ApplicationMapper.NewApplication();
         a.applicationNo = numbers.next(regions.agency(item.agencyId()).regionCode(), now.toLocalDate());
@@ -193,11 +195,8 @@ public class ApplicationService {
             throw ApiException.notFound("材料文件 " + fileId);
         }
         requireFits(material, earlier.fileName(), earlier.sizeBytes(), "fileId");
-        try (InputStream in = storage.open(earlier.storageKey())) {
-            return attach(a, material.id(), new Upload(earlier.fileName(), earlier.contentType(), in.readAllBytes(), earlier.sha256()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String key = files.reuse(a, material.id(), earlier.storageKey());
+        return insertMaterial(a, material.id(), earlier.fileName(), earlier.contentType(), earlier.sizeBytes(), earlier.sha256(), key);
     }
 
     /** Per material of the draft, the applicant's valid e-licences that can stand for it (电子证照复用). */
@@ -254,11 +253,20 @@ public class ApplicationService {
     }
 
     private ApplicationView.MaterialFile attach(Application a, long materialId, Upload upload) {
-        String key = storage.store(new java.io.ByteArrayInputStream(upload.bytes()));
-        deleteOnRollback(key);
-        mapper.insertMaterial(a.id, materialId, upload.fileName(), upload.contentType(), upload.bytes().length,
-                upload.sha256(), key, LocalDateTime.now(clock));
-        return mapper.findMaterials(a.id).stream().filter(m -> m.storageKey().equals(key)).findFirst()
+        String key = files.store(a, materialId, upload.bytes());
+        return insertMaterial(a, materialId, upload.fileName(), upload.contentType(), upload.bytes().length, upload.sha256(), key);
+    }
+
+    /** Runs with the owner locked (MaterialFiles), so the draft cannot expire meanwhile unnoticed. */
+    private ApplicationView.MaterialFile insertMaterial(Application a, long materialId, String fileName, String contentType,
+            long size, String sha256, String key) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (mapper.touchMaterials(a.id, now) == 0) {
+            throw concurrent();
+        }
+        mapper.insertMaterial(a.id, materialId, fileName, contentType, size, sha256, key, now);
+        return mapper.findMaterials(a.id).stream().filter(m -> m.storageKey().equals(key) && m.materialId() == materialId)
+                .max(java.util.Comparator.comparingLong(ApplicationMapper.StoredMaterial::id))
                 .map(ApplicationService::materialFile).orElseThrow();
     }
 
@@ -273,13 +281,14 @@ public class ApplicationService {
         if (a.status == ApplicationStatus.SUPPLEMENT_REQUIRED && m.id() <= a.supplementBaseline) {
             throw ApiException.conflict("MATERIALS_CLOSED", "已提交的材料不能删除");
         }
-        mapper.deleteMaterial(a.id, id);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                storage.delete(m.storageKey());
-            }
-        });
+        // The application's row first, then the file's, in the order draft expiry takes them.
+        if (mapper.touchMaterials(a.id, LocalDateTime.now(clock)) == 0) {
+            throw concurrent();
+        }
+        if (mapper.deleteMaterial(a.id, id) == 0) {
+            throw ApiException.notFound("材料 " + id);
+        }
+        files.releaseAfterCommit(a.applicantId, m.storageKey());
     }
 
     /**
@@ -389,7 +398,7 @@ public class ApplicationService {
         Application a = visible(no);
         ApplicationMapper.StoredMaterial m = mapper.findMaterials(a.id).stream().filter(x -> x.id() == id).findFirst()
                 .orElseThrow(() -> ApiException.notFound("材料 " + id));
-        return new MaterialContent(m.fileName(), m.contentType(), m.sizeBytes(), storage.open(m.storageKey()));
+        return new MaterialContent(m.fileName(), m.contentType(), m.sizeBytes(), files.open(m.storageKey()));
     }
 
     /** The public progress query: the number and the last six characters of the applicant's identity number. */
@@ -860,21 +869,23 @@ public class ApplicationService {
         return region.code();
     }
 
+    /** The form as stored: JSON, encrypted as a whole since any of its fields may be personal data. */
     private String formJson(Map<String, Object> formData) {
         try {
             String s = json.writeValueAsString(formData == null ? Map.of() : formData);
             if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_FORM_BYTES) {
                 throw ApiException.badParameter("formData", "表单内容过大（上限 64 KB）");
             }
-            return s;
+            return cipher.encrypt(s);
         } catch (JsonProcessingException e) {
             throw ApiException.badParameter("formData", "表单内容不是合法的 JSON 对象");
         }
     }
 
+    /** Forms saved before encryption are plain JSON objects; encrypted ones start with the cipher's prefix. */
     private Map<String, Object> form(String formData) {
         try {
-            return json.readValue(formData, new TypeReference<LinkedHashMap<String, Object>>() {
+            return json.readValue(formData.startsWith("{") ? formData : cipher.decrypt(formData), new TypeReference<LinkedHashMap<String, Object>>() {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored form data is not JSON", e);
@@ -922,17 +933,6 @@ public class ApplicationService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void deleteOnRollback(String key) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    storage.delete(key);
-                }
-            }
-        });
     }
 
     private List<String> missingRequired(Application a, Item item) {
@@ -986,8 +986,20 @@ public class ApplicationService {
         List<ApplicationView.MaterialFile> materials = new ArrayList<>();
         mapper.findMaterials(a.id).forEach(m -> materials.add(materialFile(m)));
         return new ApplicationView(summary(a), regions.find(a.regionCode).map(Region::fullName).orElse(null),
-                Masking.name(identity.displayNameOf(a.applicantId)), form(a.formData), materials, a.acceptedAt,
+                Masking.name(identity.displayNameOf(a.applicantId)), formFor(a), materials, a.acceptedAt,
                 a.limitDays, a.extendedDays, a.suspendedSince != null, notice, mapper.findEvents(a.id), result, license);
+    }
+
+    /**
+     * The form as the caller may see it: in full for the applicant and for staff of the agency handling it, who
+     * work with it; for anyone else (supervisors, staff of other agencies it was copied to) with personal fields masked.
+     */
+    private Map<String, Object> formFor(Application a) {
+        Map<String, Object> data = form(a.formData);
+        CurrentUser user = identity.current();
+        boolean full = user.isApplicant() ? a.applicantId == user.accountId()
+                : user.agencyId() != null && user.agencyId() == a.agencyId;
+        return full ? data : PersonalFormFields.masked(data);
     }
 
     private static ApplicationView.MaterialFile materialFile(ApplicationMapper.StoredMaterial m) {

@@ -6,13 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Material files in a configurable folder, one file per upload under a random name. */
+/** Material files in a configurable folder (shared by the nodes), each under the key it was written with. */
 @Component
 class FolderMaterialStorage implements MaterialStorage {
 
@@ -23,19 +22,26 @@ class FolderMaterialStorage implements MaterialStorage {
     }
 
     @Override
-    public String store(InputStream content) {
-        LocalDate today = LocalDate.now();
-        String key = "%d/%02d/%s".formatted(today.getYear(), today.getMonthValue(), UUID.randomUUID());
+    public void write(String key, byte[] content) {
         Path target = resolve(key);
         try {
             Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
-            Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            return key;
+            // A temporary name of its own, so that two nodes writing the same content never share a partial file.
+            Path partial = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".part");
+            try {
+                Files.write(partial, content);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store material", e);
         }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(resolve(key));
     }
 
     @Override

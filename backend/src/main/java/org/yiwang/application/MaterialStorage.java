@@ -5,8 +5,13 @@ import java.io.InputStream;
 /** Where material files live: a folder by default; an object store can implement the same. */
 public interface MaterialStorage {
 
-    /** Stores the bytes and answers the key to read them back with. */
-    String store(InputStream content);
+    /**
+     * Writes the bytes under the key all at once: a reader, on this node or another sharing the storage, sees
+     * either nothing or the whole file, never a part of it.
+     */
+    void write(String key, byte[] content);
+
+    boolean exists(String key);
 
     InputStream open(String key);
 

@@ -114,4 +114,38 @@ class PersonalDataCipherTest {
                 .hasMessage("yiwang.security.data-key is not valid base64")
                 .hasNoCause();
     }
+
+    @Test
+    void materialFilesAreSealedAuthenticatedAndOlderClearFilesPassThrough() {
+        byte[] pdf = "%PDF-1.7 申请书 13812345678".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sealed = cipher.sealFile(pdf);
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("YWF1").doesNotContain("%PDF");
+        assertThat(sealed).hasSize(4 + 12 + pdf.length + 16).isNotEqualTo(cipher.sealFile(pdf));
+        assertThat(cipher.openFile(sealed)).isEqualTo(pdf);
+        assertThat(cipher.openFile(pdf)).as("a file stored before encryption").isEqualTo(pdf);
+
+        byte[] tampered = sealed.clone();
+        tampered[tampered.length - 20] ^= 1;
+        assertThatThrownBy(() -> cipher.openFile(tampered)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new PersonalDataCipher(key(32, 3), HASH_KEY).openFile(sealed))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aContentAddressIsKeyedAndPerOwner() {
+        byte[] file = "%PDF-1.7 same content".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String address = cipher.contentAddress(7, file);
+        assertThat(address).matches("[0-9a-f]{64}").isEqualTo(cipher.contentAddress(7, file));
+        assertThat(cipher.contentAddress(8, file)).as("another owner").isNotEqualTo(address);
+        assertThat(new PersonalDataCipher(DATA_KEY, key(32, 4)).contentAddress(7, file)).as("another key").isNotEqualTo(address);
+        assertThat(address).isNotEqualTo(java.util.HexFormat.of().formatHex(sha256(file)));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

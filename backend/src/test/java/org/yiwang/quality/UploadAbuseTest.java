@@ -21,8 +21,10 @@ import java.util.zip.ZipOutputStream;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yiwang.identity.PersonalDataCipher;
 import org.yiwang.support.Api;
 import org.yiwang.support.IntegrationTest;
 import org.yiwang.support.Journeys;
@@ -43,6 +45,8 @@ class UploadAbuseTest {
     int port;
     @Value("${yiwang.storage.dir:./data/materials}")
     String storageDir;
+    @Autowired
+    PersonalDataCipher cipher;
 
     /** Written into every payload, so that a stored file of this run is recognisable among other runs' files. */
     private final byte[] marker = ("upload-abuse-" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
@@ -118,15 +122,18 @@ class UploadAbuseTest {
         }
     }
 
+    /** Material files are encrypted at rest, so the marker is looked for in what the file decrypts to. */
     private boolean ours(Path file) throws IOException {
         if (Files.size(file) == 0) {
             return true;
         }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(4096);
+        byte[] plain;
+        try {
+            plain = cipher.openFile(Files.readAllBytes(file));
+        } catch (IllegalStateException sealedUnderAnotherKey) {
+            return false;
         }
-        return indexOf(head, marker) >= 0;
+        return indexOf(java.util.Arrays.copyOf(plain, Math.min(plain.length, 4096)), marker) >= 0;
     }
 
     /** An MZ/PE header as Windows executables start, then our marker. */

@@ -106,6 +106,24 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** A GET answering the raw bytes of a 200 response, for downloads compared byte for byte. */
+    public byte[] bytes(String path) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+            headers.forEach(request::header);
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public Response send(HttpRequest.Builder request) {
         if (csrfToken != null) {
             request.header("X-CSRF-Token", csrfToken);
