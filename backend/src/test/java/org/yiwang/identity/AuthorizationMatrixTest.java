@@ -56,6 +56,7 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/auth/me", "1PPPPPP");
         row("POST /api/v1/auth/password", "1PPPPPP");
         row("GET /api/v1/audit", "13333PP");
+        row("GET /api/v1/audit/verify", "13333PP");
         row("GET /api/v1/admin/staff", "133333P");
         row("GET /api/v1/admin/staff/roles", "133333P");
         row("POST /api/v1/admin/staff", "133333P");
