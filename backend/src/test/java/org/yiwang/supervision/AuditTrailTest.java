@@ -156,7 +156,7 @@ class AuditTrailTest {
         return r.json();
     }
 
-    /** The read rows about this application, as the province's supervisor sees the trail. */
+    /** The read rows about this application, as the province's administrator sees the trail. */
     private List<JsonNode> reads(String no) {
         Api auditor = Personas.login(port, "admin");
         List<JsonNode> rows = new ArrayList<>();
