@@ -39,6 +39,7 @@ import org.yiwang.notification.NotificationService;
 import org.yiwang.region.Region;
 import org.yiwang.region.RegionService;
 import org.yiwang.region.ServiceLevel;
+import org.yiwang.supervision.AuditService;
 import org.yiwang.timelimit.StatutoryClock;
 import org.yiwang.workflow.WorkflowService;
 
@@ -72,11 +73,12 @@ public class ApplicationService {
     private final ObjectMapper json;
     private final Clock clock;
     private final Transactions transactions;
+    private final AuditService audit;
 
     ApplicationService(ApplicationMapper mapper, ApplicationNumbers numbers, MaterialFiles files, PersonalDataCipher cipher,
             CatalogService catalog, RegionService regions, IdentityService identity, WorkflowService workflow,
             StatutoryClock statutoryClock, LicenseService licenses, NotificationService notifications, ObjectMapper json,
-            Clock clock, Transactions transactions) {
+            Clock clock, Transactions transactions, AuditService audit) {
         this.mapper = mapper;
         this.numbers = numbers;
         this.files = files;
@@ -91,6 +93,7 @@ public class ApplicationService {
         this.json = json;
         this.clock = clock;
         this.transactions = transactions;
+        this.audit = audit;
     }
 
     public record ApplicationDraft(String itemCode, String regionCode, Map<String, Object> formData) {
@@ -389,16 +392,41 @@ public class ApplicationService {
                 .map(this::summary).toList(), mapper.countByApplicant(user.accountId()));
     }
 
-    /** One application, for its applicant or for staff whose scope covers it; 404 for anyone else. */
+    /**
+     * One application, for its applicant or for staff whose scope covers it; 404 for anyone else. Staff reading
+     * it are audited (also through the workbench's task detail, which shows it).
+     */
     public ApplicationView get(String no) {
-        return view(visible(no));
+        Application a = visible(no);
+        ApplicationView view = view(a);
+        auditStaffRead(a, "VIEW_APPLICATION", null);
+        return view;
     }
 
     public MaterialContent material(String no, long id) {
         Application a = visible(no);
         ApplicationMapper.StoredMaterial m = mapper.findMaterials(a.id).stream().filter(x -> x.id() == id).findFirst()
                 .orElseThrow(() -> ApiException.notFound("材料 " + id));
+        auditStaffRead(a, "DOWNLOAD_MATERIAL", "材料 " + m.id() + "（" + m.materialName() + "）");
         return new MaterialContent(m.fileName(), m.contentType(), m.sizeBytes(), files.open(m.storageKey()));
+    }
+
+    /** A member of staff downloaded the e-licence issued for this application (its holder is not audited). */
+    public void licenseReadByStaff(long applicationId, String licenseNo) {
+        Application a = mapper.findById(applicationId);
+        auditStaffRead(a, "DOWNLOAD_LICENSE", "电子证照 " + licenseNo);
+    }
+
+    /**
+     * Staff reading a case's personal data leave an audit row (who, which case and data, when, from where);
+     * applicants reading their own cases do not. Last in the caller's transaction, if any (see
+     * {@link AuditService#recordRead}).
+     */
+    private void auditStaffRead(Application a, String action, String detail) {
+        CurrentUser user = identity.current();
+        if (!user.isApplicant()) {
+            audit.recordRead(user.accountId(), user.username(), action, a.applicationNo, detail, a.regionCode);
+        }
     }
 
     /** The public progress query: the number and the last six characters of the applicant's identity number. */

@@ -25,7 +25,7 @@ class LicenseController {
     private final LicenseService licenses;
     private final ApplicationService applications;
 
-    /* ApplicationService depends on LicenseService (it issues licences), so delivery is recorded from here. */
+    /* ApplicationService depends on LicenseService (it issues licences), so delivery and staff reads are recorded from here. */
     LicenseController(LicenseService licenses, ApplicationService applications) {
         this.licenses = licenses;
         this.applications = applications;
@@ -47,6 +47,8 @@ class LicenseController {
         LicenseService.Download d = licenses.pdf(no);
         if (d.byHolder()) {
             applications.delivered(d.license().applicationId());
+        } else {
+            applications.licenseReadByStaff(d.license().applicationId(), d.license().licenseNo());
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -6,12 +6,32 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
+/** Appends and reads only: the audit trail has no update or delete. */
 @Mapper
 interface AuditMapper {
 
-    void insert(@Param("at") LocalDateTime at, @Param("actorId") Long actorId, @Param("actor") String actor,
-            @Param("action") String action, @Param("target") String target, @Param("detail") String detail,
-            @Param("address") String address, @Param("regionCode") String regionCode);
+    /** The end of the chain: its last place and hash. */
+    record Head(long seq, String hash) {
+    }
+
+    /** A chained row as stored, for verification. */
+    record ChainedRow(long id, long seq, LocalDateTime at, Long actorId, String actor, String action, String target,
+            String detail, String address, String regionCode, String prevHash, String rowHash) {
+    }
+
+    /** Locks the chain's head row until the calling transaction ends: appends queue here, one at a time. */
+    Head lockHead();
+
+    Head head();
+
+    void advanceHead(@Param("seq") long seq, @Param("hash") String hash);
+
+    void insert(@Param("row") AuditChain.Row row, @Param("prevHash") String prevHash, @Param("rowHash") String rowHash);
+
+    List<ChainedRow> chained(@Param("after") long after, @Param("upTo") long upTo, @Param("limit") int limit);
+
+    /** The first row outside the chain written after the chain began (a forged or unlinked row), if any. */
+    Long unchainedAfterGenesis();
 
     List<AuditEntry> find(@Param("regionPrefix") String regionPrefix, @Param("action") String action,
             @Param("actor") String actor, @Param("offset") int offset, @Param("limit") int limit);

@@ -72,6 +72,7 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/auth/password", "1PPPPPPPPP");
         // Separation of duties: the audit log for supervisors and the auditor, not for administrators.
         row("GET /api/v1/audit", "13333PP333");
+        row("GET /api/v1/audit/verify", "13333PP333");
         // Staff administration: {id} is a province account, outside 海口's administrator's region.
         row("GET /api/v1/admin/staff", "1333333P3P");
         row("GET /api/v1/admin/staff/roles", "1333333P3P");
