@@ -1,6 +1,7 @@
 package org.yiwang.workflow;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Date;
 
 /**
@@ -8,6 +9,6 @@ import java.util.Date;
  * them as JDBC timestamps in the JVM's zone), unlike the application's local times of the platform's zone.
  */
 record TaskRow(String taskId, String taskName, String taskKey, String taskCategory, String assignee, Date createdAt,
-        Date endedAt, String applicationNo, String itemName, String agencyName, String applicationStatus,
+        Date endedAt, String applicationNo, LocalDateTime submittedAt, String itemName, String agencyName, String applicationStatus,
         LocalDate acceptDeadline, LocalDate dueDate, int limitDays, int extendedDays, LocalDate suspendedSince) {
 }
