@@ -19,4 +19,10 @@ public record ApplicationSummary(String applicationNo, ApplicationStatus status,
     public String statusName() {
         return status.label();
     }
+
+    /** Whether the applicant may still withdraw it (撤回): what the withdraw step itself checks. */
+    @JsonProperty
+    public boolean withdrawable() {
+        return ApplicationStatus.WITHDRAWABLE.contains(status);
+    }
 }

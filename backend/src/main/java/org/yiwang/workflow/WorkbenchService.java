@@ -212,11 +212,11 @@ public class WorkbenchService {
         switch (action) {
             case "claim" -> {
                 tasks.claim(task.getId(), userId);
-                applications.recorded(no, actor(user, null), "CLAIM", task.getName());
+                applications.recorded(no, actor(user, null), "CLAIM", opinion);
             }
             case "unclaim" -> {
                 tasks.unclaim(task.getId());
-                applications.recorded(no, actor(user, null), "UNCLAIM", task.getName());
+                applications.recorded(no, actor(user, null), "UNCLAIM", opinion);
             }
             case "transfer" -> transfer(task, user, no, body.toUsername(), opinion);
             case "accept" -> {

@@ -18,7 +18,10 @@ import org.yiwang.support.Personas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A supervisor's 全部 lists the region's cases in every state, newest first, and narrows them by state. */
+/**
+ * A supervisor's 全部 lists the region's cases in every state, newest first, and narrows them by state; the
+ * timeline shows what clerks said.
+ */
 @IntegrationTest
 class SupervisorCasesTest {
 
@@ -67,6 +70,22 @@ class SupervisorCasesTest {
                 .findValuesAsText("applicationNo")).containsExactly(concluded);
         assertThat(supervisor.get("/api/v1/workbench/tasks", "view", "all", "applicationNo", withdrawn).json().path("items")
                 .findValuesAsText("applicationStatus")).containsExactly("WITHDRAWN");
+    }
+
+    /** The timeline records what the clerk said when claiming a task, not the name of the step claimed. */
+    @Test
+    void claimingRecordsTheClerksOpinionNotTheStepName() {
+        Journeys j = new Journeys(port);
+        Api applicant = Personas.login(port, "applicant");
+        String no = j.apply(applicant, j.haikouLicensingItem(), "4601");
+        Api clerk = Personas.login(port, "hk.accept");
+        j.step(clerk, no, "claim", Map.of());
+        j.step(clerk, no, "unclaim", Map.of("opinion", "转他人办理"));
+        JsonNode timeline = j.application(applicant, no).path("timeline");
+        JsonNode claim = timeline.get(Journeys.actions(j.application(applicant, no)).indexOf("CLAIM"));
+        JsonNode unclaim = timeline.get(Journeys.actions(j.application(applicant, no)).indexOf("UNCLAIM"));
+        assertThat(claim.has("opinion")).as(claim.toString()).isFalse();
+        assertThat(unclaim.path("opinion").asText()).isEqualTo("转他人办理");
     }
 
     private static Object[] with(Object[] base, Object... more) {
