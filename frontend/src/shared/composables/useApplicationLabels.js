@@ -15,10 +15,9 @@ const STATUS_TYPES = {
   DELIVERED: 'success',
   WITHDRAWN: 'info',
 }
+// The states a submitted case can be in (DESIGN §4), in their usual order: the supervisor's state filter.
+export const CASE_STATES = Object.keys(STATUS_TYPES).filter((status) => status !== 'DRAFT')
 const CLOCK_TYPES = { GREEN: 'success', YELLOW: 'warning', RED: 'danger', SUSPENDED: 'info' }
-
-// Statuses in which the applicant may still withdraw (before a decision).
-export const WITHDRAWABLE = new Set(['DRAFT', 'SUBMITTED', 'ACCEPTED', 'SUPPLEMENT_REQUIRED', 'UNDER_REVIEW', 'SUSPENDED'])
 
 // Names for an application's status, clock and remaining time in the current language; the server's name is the fallback.
 export function useApplicationLabels() {

@@ -113,8 +113,8 @@ public class ApplicationService {
     }
 
     public record Progress(String applicationNo, String itemName, String agencyName, ApplicationStatus status,
-            String statusName, LocalDateTime submittedAt, LocalDate dueDate, Integer remainingWorkingDays,
-            List<Step> steps) {
+            String statusName, LocalDateTime submittedAt, LocalDate acceptanceDueDate, LocalDate dueDate,
+            Integer remainingWorkingDays, List<Step> steps) {
 
         public record Step(LocalDateTime at, String actionName) {
         }
@@ -325,7 +325,7 @@ public class ApplicationService {
             a.dueDate = now.toLocalDate();
         } else {
             a.acceptDeadline = statutoryClock.acceptDeadline(now.toLocalDate());
-            a.dueDate = a.acceptDeadline;
+            a.dueDate = conclusionDue(a, now.toLocalDate());
         }
         a.yellowFrom = statutoryClock.yellowFrom(a.dueDate, a.limitDays + a.extendedDays);
         if (mapper.update(a, now) == 0) {
@@ -337,7 +337,8 @@ public class ApplicationService {
         save(a);
         event(a, "SUBMIT", applicantActor(identity.current()), null);
         notifications.send(a.applicantId, "申请已提交", "您的办件 " + a.applicationNo + "（" + a.itemName + "）已提交，"
-                + (item.instant() ? "即办件当场办结。" : "受理部门将在 5 个工作日内决定是否受理。"), a.applicationNo);
+                + (item.instant() ? "即办件当场办结。" : "受理部门将在 " + a.acceptDeadline + " 前决定是否受理，承诺办结期限至 "
+                        + a.dueDate + "。"), a.applicationNo);
         return view(a);
     }
 
@@ -380,8 +381,9 @@ public class ApplicationService {
             throw new ApiException(HttpStatus.BAD_REQUEST, "MATERIALS_MISSING", "补正告知要求的材料尚未上传：" + String.join("、", missing), "materials");
         }
         a.status = ApplicationStatus.SUBMITTED;
+        a.acceptDeadline = statutoryClock.acceptDeadline(statutoryClock.today());
         save(a);
-        workflow.supplementProvided(a.processInstanceId, statutoryClock.acceptDeadline(statutoryClock.today()));
+        workflow.supplementProvided(a.processInstanceId, a.acceptDeadline);
         event(a, "SUPPLEMENTED", applicantActor(identity.current()), limit(opinion));
         return view(a);
     }
@@ -447,7 +449,7 @@ public class ApplicationService {
         List<Progress.Step> steps = mapper.findEvents(a.id).stream()
                 .map(e -> new Progress.Step(e.at(), e.actionName())).toList();
         return new Progress(a.applicationNo, a.itemName, a.agencyName, a.status, a.status.label(), a.submittedAt,
-                clockState.dueDate(), clockState.remainingWorkingDays(), steps);
+                acceptanceDue(a), clockState.dueDate(), clockState.remainingWorkingDays(), steps);
     }
 
     // ---- steps taken by clerks and by the engine ------------------------------------------------------------
@@ -486,7 +488,7 @@ public class ApplicationService {
         requireStatus(a, ApplicationStatus.SUBMITTED);
         accept(a, LocalDateTime.now(clock));
         event(a, "ACCEPT", actor, opinion);
-        notifications.send(a.applicantId, "申请已受理", "办件 " + a.applicationNo + " 已受理，法定办结期限至 " + a.dueDate + "。", a.applicationNo);
+        notifications.send(a.applicantId, "申请已受理", "办件 " + a.applicationNo + " 已受理，办结期限至 " + a.dueDate + "。", a.applicationNo);
     }
 
     /** No supplement notice within 5 working days: accepted as of the day the application was received. */
@@ -529,6 +531,8 @@ public class ApplicationService {
         }
         a.status = ApplicationStatus.SUPPLEMENT_REQUIRED;
         a.supplementCount++;
+        // After a notice the limit counts from the acceptance of the completed application: not known yet.
+        a.dueDate = null;
         a.supplementOpinion = opinion;
         a.supplementMaterials = materialIds.stream().distinct().map(String::valueOf).collect(Collectors.joining(","));
         a.supplementAt = LocalDateTime.now(clock);
@@ -631,7 +635,7 @@ public class ApplicationService {
         a.suspendedSince = null;
         a.status = a.resumeStatus == null ? ApplicationStatus.UNDER_REVIEW : a.resumeStatus;
         a.resumeStatus = null;
-        a.dueDate = statutoryClock.dueDate(a.acceptedAt.toLocalDate(), a.limitDays, a.extendedDays, a.suspendedDays);
+        a.dueDate = conclusionDue(a, a.acceptedAt.toLocalDate());
         a.warnedLevel = null;
         save(a);
         event(a, "RESUME", actor, opinion);
@@ -649,7 +653,7 @@ public class ApplicationService {
             throw ApiException.badParameter("days", "延长期限须为 1 到 10 个工作日");
         }
         a.extendedDays = days;
-        a.dueDate = statutoryClock.dueDate(a.acceptedAt.toLocalDate(), a.limitDays, a.extendedDays, a.suspendedDays);
+        a.dueDate = conclusionDue(a, a.acceptedAt.toLocalDate());
         a.warnedLevel = null;
         save(a);
         event(a, "EXTEND", actor, "延长 " + days + " 个工作日：" + reason);
@@ -665,7 +669,6 @@ public class ApplicationService {
         a.status = ApplicationStatus.SUBMITTED;
         a.acceptedAt = null;
         a.acceptDeadline = statutoryClock.acceptDeadline(statutoryClock.today());
-        a.dueDate = a.acceptDeadline;
         a.warnedLevel = null;
         save(a);
         event(a, action, actor, opinion);
@@ -766,7 +769,7 @@ public class ApplicationService {
         a.status = ApplicationStatus.SUBMITTED;
         a.submittedAt = now;
         a.acceptDeadline = item.instant() ? null : statutoryClock.acceptDeadline(now.toLocalDate());
-        a.dueDate = item.instant() ? now.toLocalDate() : a.acceptDeadline;
+        a.dueDate = item.instant() ? now.toLocalDate() : conclusionDue(a, now.toLocalDate());
         a.processInstanceId = workflow.startTestRun(new WorkflowService.Start(processKey, a.applicationNo, a.agencyId,
                 a.regionCode, item.regionCode(), item.departmentCode(), a.acceptDeadline), processDefinitionId);
         save(a);
@@ -798,9 +801,24 @@ public class ApplicationService {
     private void accept(Application a, LocalDateTime acceptedAt) {
         a.status = ApplicationStatus.ACCEPTED;
         a.acceptedAt = acceptedAt;
-        a.dueDate = statutoryClock.dueDate(acceptedAt.toLocalDate(), a.limitDays, a.extendedDays, a.suspendedDays);
+        a.dueDate = conclusionDue(a, acceptedAt.toLocalDate());
         a.warnedLevel = null;
         save(a);
+    }
+
+    /**
+     * The day the decision is due (办结期限). Without a supplement notice the application counts as accepted from the
+     * day it was received (第三十二条: an agency silent for 5 working days has accepted it then, so one that accepts
+     * within them cannot gain time by it); after a notice, from the acceptance of the completed application.
+     */
+    private LocalDate conclusionDue(Application a, LocalDate acceptedOn) {
+        LocalDate from = a.supplementCount == 0 ? a.submittedAt.toLocalDate() : acceptedOn;
+        return statutoryClock.dueDate(from, a.limitDays, a.extendedDays, a.suspendedDays);
+    }
+
+    /** The day acceptance is due (受理期限), while the application waits for it. */
+    private static LocalDate acceptanceDue(Application a) {
+        return a.status == ApplicationStatus.SUBMITTED ? a.acceptDeadline : null;
     }
 
     private void decide(Application a, ApplicationStatus status, String reason) {
@@ -1000,7 +1018,7 @@ public class ApplicationService {
     private ApplicationSummary summary(Application a) {
         StatutoryClock.State c = clockOf(a);
         return new ApplicationSummary(a.applicationNo, a.status, a.itemCode, a.itemName, a.caseKind, a.agencyName,
-                a.regionCode, a.submittedAt, c.dueDate(), c.remainingWorkingDays(), c.colour(), a.createdAt);
+                a.regionCode, a.submittedAt, acceptanceDue(a), c.dueDate(), c.remainingWorkingDays(), c.colour(), a.createdAt);
     }
 
     private ApplicationView view(Application a) {

@@ -2,6 +2,7 @@ package org.yiwang.timelimit;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,11 @@ public class StatutoryClock {
         this.warnShare = warnShare;
     }
 
+    /** The platform's zone ({@code yiwang.time-zone}). */
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -45,7 +51,7 @@ public class StatutoryClock {
         return calendar.addWorkingDays(received, SUPPLEMENT_NOTICE_DAYS);
     }
 
-    /** The decision is due {@code limit + extension + suspension} working days after acceptance. */
+    /** The decision is due {@code limit + extension + suspension} working days after acceptance (that day not counted). */
     public LocalDate dueDate(LocalDate accepted, int limitDays, int extendedDays, int suspendedDays) {
         return calendar.addWorkingDays(accepted, limitDays + extendedDays + suspendedDays);
     }

@@ -29,6 +29,12 @@ interface TaskMapper {
     /** The region's rows, counted up to {@code cap}. */
     long countInRegion(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter, @Param("cap") long cap);
 
+    /** The region's cases in every state, newest first, each with one of its open tasks if it has any. */
+    List<TaskRow> findCasesInRegion(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter,
+            @Param("offset") int offset, @Param("limit") int limit);
+
+    long countCasesInRegion(@Param("regionPrefix") String regionPrefix, @Param("f") TaskFilter filter, @Param("cap") long cap);
+
     TaskRow findOpen(@Param("taskId") String taskId);
 
     /** Accounts for whom this account substitutes on this day. */

@@ -70,8 +70,8 @@ public class WorkbenchService {
     }
 
     public record TaskView(String taskId, String taskName, String taskKey, String stepKind, String assignee, LocalDateTime createdAt,
-            LocalDateTime endedAt, String applicationNo, String itemName, String agencyName, String applicationStatus,
-            LocalDate dueDate, Integer remainingWorkingDays, StatutoryClock.Colour clock) {
+            LocalDateTime endedAt, String applicationNo, LocalDateTime submittedAt, String itemName, String agencyName,
+            String applicationStatus, LocalDate acceptanceDueDate, LocalDate dueDate, Integer remainingWorkingDays, StatutoryClock.Colour clock) {
     }
 
     /** A task with its case and what this clerk may do; {@code countersign} names the kind of a countersign step. */
@@ -146,13 +146,18 @@ public class WorkbenchService {
             case "done" -> paging.result(views(mapper.findDone(userId, f, paging.offset(), paging.size())),
                     mapper.countDone(userId, f));
             case "cc" -> applications.copiedTo(user.accountId(), paging).map(c -> new TaskView(null, "抄送", null, null, null,
-                    c.createdAt(), null, c.applicationNo(), c.itemName(), c.agencyName(), c.status().name(), c.dueDate(),
+                    c.createdAt(), null, c.applicationNo(), c.submittedAt(), c.itemName(), c.agencyName(), c.status().name(), c.acceptanceDueDate(), c.dueDate(),
                     c.remainingWorkingDays(), c.clock()));
             case "all" -> {
                 if (!user.permissions().contains("task:supervise")) {
                     throw ApiException.forbidden("只有监察人员可以查看辖区内的全部任务");
                 }
                 String region = user.regionCode();
+                if (f.clock() == null) {
+                    yield paging.resultCounted(views(mapper.findCasesInRegion(region, f, paging.offset(), paging.size())),
+                            mapper.countCasesInRegion(region, f, REGION_COUNT_CAP + 1), REGION_COUNT_CAP);
+                }
+                // Only a running case has a clock: the open tasks, most urgent first.
                 // A case number names one case: its few rows need no bound, and finding one would walk the region.
                 java.time.LocalDate bound = f.applicationNo() != null ? null
                         : mapper.regionDueBound(region, f, paging.offset() + paging.size() - 1);
@@ -207,11 +212,11 @@ public class WorkbenchService {
         switch (action) {
             case "claim" -> {
                 tasks.claim(task.getId(), userId);
-                applications.recorded(no, actor(user, null), "CLAIM", task.getName());
+                applications.recorded(no, actor(user, null), "CLAIM", opinion);
             }
             case "unclaim" -> {
                 tasks.unclaim(task.getId());
-                applications.recorded(no, actor(user, null), "UNCLAIM", task.getName());
+                applications.recorded(no, actor(user, null), "UNCLAIM", opinion);
             }
             case "transfer" -> transfer(task, user, no, body.toUsername(), opinion);
             case "accept" -> {
@@ -721,6 +726,11 @@ public class WorkbenchService {
         return Actor.of(user, shown);
     }
 
+    /** An engine time as a local time of the platform's zone, like every other time the application keeps. */
+    private LocalDateTime local(java.util.Date at) {
+        return at == null ? null : LocalDateTime.ofInstant(at.toInstant(), clock.zone());
+    }
+
     private List<TaskView> views(List<TaskRow> rows) {
         // A page names few clerks: look each up once rather than once per row.
         Map<String, String> names = new java.util.HashMap<>();
@@ -738,7 +748,10 @@ public class WorkbenchService {
                 : new StatutoryClock.State(r.dueDate(), null, StatutoryClock.Colour.GREEN);
         return new TaskView(r.taskId(), r.taskName(), r.taskKey(), StepKinds.of(r.taskKey(), r.taskCategory()),
                 r.assignee() == null ? null
-                : names.computeIfAbsent(r.assignee(), id -> identity.displayNameOf(Long.parseLong(id))), r.createdAt(), r.endedAt(), r.applicationNo(),
-                r.itemName(), r.agencyName(), r.applicationStatus(), c.dueDate(), c.remainingWorkingDays(), c.colour());
+                : names.computeIfAbsent(r.assignee(), id -> identity.displayNameOf(Long.parseLong(id))), local(r.createdAt()),
+                local(r.endedAt()), r.applicationNo(), r.submittedAt(),
+                r.itemName(), r.agencyName(), r.applicationStatus(),
+                ApplicationStatus.SUBMITTED.name().equals(r.applicationStatus()) ? r.acceptDeadline() : null, c.dueDate(),
+                c.remainingWorkingDays(), c.colour());
     }
 }

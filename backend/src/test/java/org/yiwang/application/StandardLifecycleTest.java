@@ -37,8 +37,8 @@ class StandardLifecycleTest {
 
         JsonNode submitted = j.application(applicant, no);
         assertThat(submitted.path("status").asText()).isEqualTo("SUBMITTED");
-        assertThat(submitted.path("dueDate").asText()).isNotEmpty();
-        assertThat(submitted.path("remainingWorkingDays").asInt()).isEqualTo(5);
+        assertThat(submitted.path("acceptanceDueDate").asText()).isNotEmpty();
+        assertThat(submitted.path("remainingWorkingDays").asInt()).isEqualTo(item.path("promisedLimitDays").asInt());
 
         Api accept = Personas.login(port, "hk.accept");
         Api review = Personas.login(port, "hk.review");

@@ -54,7 +54,10 @@ class StatutoryClockTest {
         at("2026-11-30T10:00");
         Api applicant = Personas.login(port, "applicant");
         String no = j.apply(applicant, item(j), "4601");
-        assertThat(j.application(applicant, no).path("dueDate").asText()).isEqualTo("2026-12-07");
+        JsonNode submitted = j.application(applicant, no);
+        assertThat(submitted.path("acceptanceDueDate").asText()).isEqualTo("2026-12-07");
+        String due = addWorkingDays("2026-11-30", Math.min(item(j).path("promisedLimitDays").asInt(), 20));
+        assertThat(submitted.path("dueDate").asText()).isEqualTo(due);
 
         at("2026-12-07T18:00");
         workflow.fireDueTimers();
@@ -65,6 +68,7 @@ class StatutoryClockTest {
         JsonNode deemed = j.application(applicant, no);
         assertThat(deemed.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(deemed.path("acceptedAt").asText()).startsWith("2026-11-30");
+        assertThat(deemed.path("dueDate").asText()).isEqualTo(due);
         JsonNode event = deemed.path("timeline").get(Journeys.actions(deemed).indexOf("DEEMED_ACCEPTED"));
         assertThat(event.path("actor").asText()).isEqualTo("系统");
         assertThat(event.path("opinion").asText()).contains("第三十二条").contains("2026-11-30");
