@@ -234,6 +234,10 @@ class ModelRules {
     private void node(List<Problem> out, FlowNode n) {
         if (n instanceof UserTask t) {
             userTask(out, t);
+        } else if (n instanceof ServiceTask t && !namesCode(t)) {
+            serviceTask(out, t);
+        } else if ((n instanceof BusinessRuleTask || n instanceof SendTask) && !namesCode(n)) {
+            out.add(Problem.error(n.getId(), "不支持业务规则任务和发送任务：平台只执行自己的流程服务"));
         } else if (n instanceof SubProcess s) {
             container(out, s);
         }
@@ -269,11 +273,28 @@ class ModelRules {
         if (e instanceof UserTask t && !t.getTaskListeners().isEmpty()) {
             out.add(Problem.error(t.getId(), "不允许任务监听器：平台只执行自己的流程服务"));
         }
-        if (e instanceof ServiceTask t) {
-            serviceTask(out, t);
-        } else if (e instanceof ScriptTask || e instanceof BusinessRuleTask || e instanceof SendTask) {
-            out.add(Problem.error(e.getId(), "出于安全原因，不允许脚本任务、业务规则任务和发送任务"));
+        if (e instanceof ScriptTask) {
+            out.add(Problem.error(e.getId(), "出于安全原因，不允许脚本任务"));
+        } else if (namesCode(e)) {
+            out.add(Problem.error(e.getId(), "出于安全原因，不允许以 flowable:class、delegateExpression 或 flowable:type（外部工作者、shell、"
+                    + "http 等）执行代码：服务任务只能以表达式调用平台函数 " + String.join(" 或 ", ModelExpressions.CALLS)));
         }
+    }
+
+    /** A task naming code for the engine to run: a Java class, a delegate expression, or one of the engine's task types. */
+    private static boolean namesCode(FlowElement e) {
+        if (e instanceof ServiceTask t) {
+            return t.getClass() != ServiceTask.class || !blank(t.getType()) || codeImplementation(t.getImplementationType());
+        }
+        if (e instanceof SendTask t) {
+            return !blank(t.getType()) || codeImplementation(t.getImplementationType());
+        }
+        return e instanceof BusinessRuleTask t && !blank(t.getClassName());
+    }
+
+    private static boolean codeImplementation(String type) {
+        return ImplementationType.IMPLEMENTATION_TYPE_CLASS.equals(type)
+                || ImplementationType.IMPLEMENTATION_TYPE_DELEGATEEXPRESSION.equals(type);
     }
 
     /**
@@ -458,8 +479,7 @@ class ModelRules {
                 && ImplementationType.IMPLEMENTATION_TYPE_EXPRESSION.equals(t.getImplementationType())
                 && t.getImplementation() != null && ModelExpressions.CALLS.contains(t.getImplementation().replaceAll("\\s", ""));
         if (!platformDelegate) {
-            out.add(Problem.error(t.getId(), "服务任务只能以表达式调用平台函数 " + String.join(" 或 ", ModelExpressions.CALLS)
-                    + "；出于安全原因不允许 flowable:class、delegateExpression、外部工作者或其他类型"));
+            out.add(Problem.error(t.getId(), "服务任务只能以表达式调用平台函数 " + String.join(" 或 ", ModelExpressions.CALLS)));
         }
     }
 
