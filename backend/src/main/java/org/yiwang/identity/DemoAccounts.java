@@ -85,8 +85,9 @@ class DemoAccounts {
             String regionCode, Long agencyId, List<Role> roles, String hash, String password) {
         Account existing = mapper.findByUsername(username);
         if (existing != null) {
-            if (!passwords.passwordsMatch(password, existing.passwordHash())) {
-                mapper.updatePassword(existing.id(), hash);
+            // The journeys log in with the demo password and never change it.
+            if (existing.mustChangePassword() || !passwords.passwordsMatch(password, existing.passwordHash())) {
+                mapper.updatePassword(existing.id(), hash, false);
             }
             mapper.resetFailures(existing.id());
             return;

@@ -42,6 +42,7 @@ public class IdentityService {
     private final PersonalDataCipher cipher;
     private final RegionService regions;
     private final AuditService audit;
+    private final DatabaseSessionDao sessions;
     private final Clock clock;
     /** Failed logins from one address within {@link #LOCK_MINUTES} before the address is refused. */
     private final int addressFailureLimit;
@@ -49,13 +50,14 @@ public class IdentityService {
     private final String decoyHash;
 
     IdentityService(IdentityMapper mapper, PasswordService passwords, PersonalDataCipher cipher, RegionService regions,
-            AuditService audit, Clock clock,
+            AuditService audit, DatabaseSessionDao sessions, Clock clock,
             @Value("${yiwang.security.address-failure-limit:20}") int addressFailureLimit) {
         this.mapper = mapper;
         this.passwords = passwords;
         this.cipher = cipher;
         this.regions = regions;
         this.audit = audit;
+        this.sessions = sessions;
         this.clock = clock;
         this.addressFailureLimit = addressFailureLimit;
         this.decoyHash = passwords.encryptPassword("decoy-" + RANDOM.nextLong());
@@ -63,7 +65,7 @@ public class IdentityService {
 
     public record Me(String username, String displayName, CurrentUser.Kind kind, String idNumber, List<String> roles,
             Set<String> permissions, Long agencyId, String agencyName, String regionCode, String regionName,
-            String csrfToken) {
+            String csrfToken, boolean mustChangePassword) {
     }
 
     public record LoginRequest(String username, String password) {
@@ -122,6 +124,9 @@ public class IdentityService {
         }
         CurrentUser user = toUser(account);
         startSession(user);
+        if (account.mustChangePassword()) {
+            SecurityUtils.getSubject().getSession().setAttribute(AccessInterceptor.MUST_CHANGE_ATTRIBUTE, Boolean.TRUE);
+        }
         audit.record(new AuditService.Event(user.accountId(), actor, "LOGIN", null, null, address, user.regionCode()));
         return me();
     }
@@ -143,7 +148,7 @@ public class IdentityService {
         return new Me(user.username(), user.displayName(), user.kind(), idNumber,
                 user.roles().stream().map(Enum::name).sorted().toList(), user.permissions(), user.agencyId(),
                 user.agencyName(), user.regionCode(), regions.find(user.regionCode()).map(r -> r.fullName()).orElse(null),
-                String.valueOf(session.getAttribute(AccessInterceptor.CSRF_ATTRIBUTE)));
+                String.valueOf(session.getAttribute(AccessInterceptor.CSRF_ATTRIBUTE)), account.mustChangePassword());
     }
 
     /** An applicant creates their one account (一号) and is logged in. */
@@ -192,7 +197,10 @@ public class IdentityService {
         return me();
     }
 
-    /** Changes the caller's own password after checking the current one. */
+    /**
+     * Changes the caller's own password after checking the current one, and ends the account's other sessions:
+     * whoever else knew the old password is logged out everywhere.
+     */
     public void changePassword(String current, String next, HttpServletRequest http) {
         CurrentUser user = current();
         Account account = mapper.findById(user.accountId());
@@ -200,7 +208,13 @@ public class IdentityService {
             throw ApiException.badParameter("currentPassword", "当前密码不正确");
         }
         PasswordPolicy.check(next, user.username());
-        mapper.updatePassword(account.id(), passwords.encryptPassword(next));
+        if (next.equals(current)) {
+            throw ApiException.badParameter("newPassword", "新密码不能与当前密码相同");
+        }
+        mapper.updatePassword(account.id(), passwords.encryptPassword(next), false);
+        Session session = SecurityUtils.getSubject().getSession();
+        session.removeAttribute(AccessInterceptor.MUST_CHANGE_ATTRIBUTE);
+        sessions.deleteForAccountExcept(account.id(), session.getId());
         audit.record(new AuditService.Event(user.accountId(), user.username(), "PASSWORD_CHANGED", null, null,
                 clientAddress(http), user.regionCode()));
     }

@@ -79,6 +79,7 @@ public class StaffService {
         a.regionCode = agency.regionCode();
         a.agencyId = agency.id();
         a.passwordHash = passwords.encryptPassword(s.password());
+        a.mustChangePassword = true;
         a.emailEnc = cipher.encrypt(IdentityService.checkedEmail(s.email()));
         a.createdAt = LocalDateTime.now(clock);
         try {
@@ -115,7 +116,7 @@ public class StaffService {
     public StaffMember resetPassword(long id, String password, HttpServletRequest http) {
         StaffMember member = inScope(id);
         PasswordPolicy.check(password, member.username());
-        mapper.updatePassword(id, passwords.encryptPassword(password));
+        mapper.updatePassword(id, passwords.encryptPassword(password), true);
         mapper.resetFailures(id);
         sessions.deleteForAccount(id);
         record(http, "PASSWORD_RESET", member.username(), null);
