@@ -16,6 +16,7 @@ import org.apache.shiro.authc.credential.PasswordService;
 import org.apache.shiro.session.Session;
 import org.apache.shiro.subject.Subject;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,14 +45,16 @@ public class IdentityService {
     private final AuditService audit;
     private final DatabaseSessionDao sessions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     /** Failed logins from one address within {@link #LOCK_MINUTES} before the address is refused. */
     private final int addressFailureLimit;
     /** Compared against when no account matches, so that unknown names take as long as wrong passwords. */
     private final String decoyHash;
 
     IdentityService(IdentityMapper mapper, PasswordService passwords, PersonalDataCipher cipher, RegionService regions,
-            AuditService audit, DatabaseSessionDao sessions, Clock clock,
+            AuditService audit, DatabaseSessionDao sessions, Clock clock, ApplicationEventPublisher events,
             @Value("${yiwang.security.address-failure-limit:20}") int addressFailureLimit) {
+        this.events = events;
         this.mapper = mapper;
         this.passwords = passwords;
         this.cipher = cipher;
@@ -69,6 +72,13 @@ public class IdentityService {
     }
 
     public record LoginRequest(String username, String password) {
+    }
+
+    /**
+     * Sessions ended on this node: one ({@code sessionId}) at logout, or all of an account's ({@code sessionId}
+     * null) when an administrator changed its roles, password or state. Live streams held for them end at once.
+     */
+    public record SessionsEnded(long accountId, String sessionId) {
     }
 
     public record Registration(String idType, String idNumber, String name, String phone, String password,
@@ -133,9 +143,13 @@ public class IdentityService {
 
     public void logout(HttpServletRequest http) {
         Subject subject = SecurityUtils.getSubject();
+        Session session = subject.getSession(false);
         if (subject.getPrincipal() instanceof CurrentUser user) {
             audit.record(new AuditService.Event(user.accountId(), user.username(), "LOGOUT", null, null,
                     clientAddress(http), user.regionCode()));
+            if (session != null) {
+                events.publishEvent(new SessionsEnded(user.accountId(), session.getId().toString()));
+            }
         }
         subject.logout();
     }
@@ -217,6 +231,17 @@ public class IdentityService {
         sessions.deleteForAccountExcept(account.id(), session.getId());
         audit.record(new AuditService.Event(user.accountId(), user.username(), "PASSWORD_CHANGED", null, null,
                 clientAddress(http), user.regionCode()));
+    }
+
+    /** The caller's session, so that what lives as long as it (an event stream) can be ended with it. */
+    public String currentSessionId() {
+        current();
+        return SecurityUtils.getSubject().getSession().getId().toString();
+    }
+
+    /** Which of these sessions still exist on any node: the others were logged out or ended by an administrator. */
+    public Set<String> liveSessions(java.util.Collection<String> sessionIds) {
+        return sessions.existing(sessionIds);
     }
 
     /** The applicant's identity number, decrypted, for the public progress check and licences. */
