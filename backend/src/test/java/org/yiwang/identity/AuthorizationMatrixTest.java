@@ -116,6 +116,7 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/portal/progress", "PPPPPPP");
         row("GET /api/v1/licenses/verify", "PPPPPPP");
         row("GET /api/v1/licenses/{no}/pdf", "1PPPPPP");
+        row("POST /api/v1/licenses/{no}/receipt", "1PP3333");
         row("GET /api/v1/notifications", "1PPPPPP");
         row("GET /api/v1/notifications/unread", "1PPPPPP");
         row("POST /api/v1/notifications/{id}/read", "1PPPPPP");
