@@ -14,7 +14,9 @@ public enum Role {
     HEAD("机关负责人", "task:work", "application:approve", "application:extend"),
     SUPERVISE("监察", "task:supervise", "audit:read", "supervision:read"),
     ITEM_ADMIN("事项管理员", "item:edit", "model:edit", "model:deploy"),
-    SYS_ADMIN("系统管理员", "staff:manage", "audit:read", "item:edit", "model:edit", "model:deploy");
+    SYS_ADMIN("系统管理员", "staff:manage", "audit:read", "item:edit", "model:edit", "model:deploy"),
+    /** Operations staff: the actuator's metrics and info (health is public). */
+    OPS("运维监控", ActuatorAccess.PERMISSION);
 
     private final String label;
     private final List<String> permissions;
