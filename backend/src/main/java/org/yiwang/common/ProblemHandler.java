@@ -201,7 +201,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    static ProblemDetail problem(HttpStatus status, String code, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);

@@ -36,6 +36,10 @@ class AccessInterceptor implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(AccessInterceptor.class);
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String CSRF_ATTRIBUTE = "yiwang.csrf";
+    /** Set on sessions of accounts whose password an administrator set; removed when the holder changes it. */
+    static final String MUST_CHANGE_ATTRIBUTE = "yiwang.must-change-password";
+    /** What an account that must change its password may still do. */
+    private static final Set<String> WHILE_MUST_CHANGE = Set.of("/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/auth/password");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final AuditService audit;
@@ -61,6 +65,9 @@ class AccessInterceptor implements HandlerInterceptor {
             if (!authenticated) {
                 throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "请先登录", null);
             }
+            if (mustChangePassword(subject) && !WHILE_MUST_CHANGE.contains(request.getRequestURI())) {
+                throw new ApiException(HttpStatus.FORBIDDEN, "PASSWORD_CHANGE_REQUIRED", "密码由管理员设置，请先修改密码", null);
+            }
             if (permissions != null && !permitted(subject, permissions)) {
                 CurrentUser user = (CurrentUser) subject.getPrincipal();
                 audit.record(new AuditService.Event(user.accountId(), user.username(), "PERMISSION_DENIED",
@@ -79,6 +86,11 @@ class AccessInterceptor implements HandlerInterceptor {
     private static boolean permitted(Subject subject, RequiresPermissions rule) {
         return rule.logical() == Logical.AND ? subject.isPermittedAll(rule.value())
                 : java.util.Arrays.stream(rule.value()).anyMatch(subject::isPermitted);
+    }
+
+    private static boolean mustChangePassword(Subject subject) {
+        Session session = subject.getSession(false);
+        return session != null && Boolean.TRUE.equals(session.getAttribute(MUST_CHANGE_ATTRIBUTE));
     }
 
     private static boolean csrfValid(Subject subject, HttpServletRequest request) {

@@ -10,10 +10,13 @@ import java.io.Serializable;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -101,6 +104,21 @@ class DatabaseSessionDao extends AbstractSessionDAO {
     /** Ends every session of an account, e.g. when it is disabled or its password is reset. */
     void deleteForAccount(long accountId) {
         jdbc.getObject().update("DELETE FROM web_session WHERE account_id = ?", accountId);
+    }
+
+    /** Ends every other session of an account, e.g. when its holder changed the password in this one. */
+    void deleteForAccountExcept(long accountId, Serializable keptSessionId) {
+        jdbc.getObject().update("DELETE FROM web_session WHERE account_id = ? AND id <> ?", accountId, keptSessionId);
+    }
+
+    /** Which of these sessions still exist (not logged out, not ended by an administrator, not expired). */
+    Set<String> existing(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        return new HashSet<>(jdbc.getObject().queryForList(
+                "SELECT id FROM web_session WHERE id IN (" + marks + ")", String.class, ids.toArray()));
     }
 
     @Scheduled(fixedDelay = 300_000, initialDelay = 60_000)

@@ -46,6 +46,10 @@ class DemoAccounts {
             new Demo("hk.supervisor", "海口市监察员", "4601-SCJ", List.of(Role.SUPERVISE)),
             new Demo("sy.accept", "赵受理", "4602-SCJ", List.of(Role.ACCEPT)));
 
+    /** Every account the demo makes; {@link DemoDatabaseGuard} counts the others. */
+    static final List<String> USERNAMES = java.util.stream.Stream.concat(STAFF.stream().map(Demo::username),
+            java.util.stream.Stream.of("applicant", "company")).toList();
+
     private final IdentityMapper mapper;
     private final PasswordService passwords;
     private final PersonalDataCipher cipher;
@@ -53,8 +57,9 @@ class DemoAccounts {
     private final Clock clock;
     private final String configuredPassword;
 
-    DemoAccounts(IdentityMapper mapper, PasswordService passwords, PersonalDataCipher cipher, RegionService regions,
-            Clock clock, @Value("${yiwang.demo.password:${YIWANG_DEMO_PASSWORD:}}") String configuredPassword) {
+    /** The guard comes first: nothing is seeded into a database that is not a demo database. */
+    DemoAccounts(DemoDatabaseGuard guard, IdentityMapper mapper, PasswordService passwords, PersonalDataCipher cipher,
+            RegionService regions, Clock clock, @Value("${yiwang.demo.password:${YIWANG_DEMO_PASSWORD:}}") String configuredPassword) {
         this.mapper = mapper;
         this.passwords = passwords;
         this.cipher = cipher;
@@ -89,8 +94,9 @@ class DemoAccounts {
             String regionCode, Long agencyId, List<Role> roles, String hash, String password) {
         Account existing = mapper.findByUsername(username);
         if (existing != null) {
-            if (!passwords.passwordsMatch(password, existing.passwordHash())) {
-                mapper.updatePassword(existing.id(), hash);
+            // The journeys log in with the demo password and never change it.
+            if (existing.mustChangePassword() || !passwords.passwordsMatch(password, existing.passwordHash())) {
+                mapper.updatePassword(existing.id(), hash, false);
             }
             mapper.resetFailures(existing.id());
             return;

@@ -21,6 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import org.yiwang.supervision.AuditService;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.servlet.DispatcherType;
 
 /** Apache Shiro wired for a REST API: database sessions, an HttpOnly SameSite cookie, argon2id passwords. */
@@ -98,6 +102,15 @@ class IdentityConfig implements WebMvcConfigurer {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR,
                 DispatcherType.ASYNC);
+        return registration;
+    }
+
+    /** After Shiro's filter, which binds the subject; before the actuator's own handlers. */
+    @Bean
+    FilterRegistrationBean<ActuatorAccess> actuatorAccess(AuditService audit, ObjectMapper json) {
+        FilterRegistrationBean<ActuatorAccess> registration = new FilterRegistrationBean<>(new ActuatorAccess(audit, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.addUrlPatterns("/actuator/*");
         return registration;
     }
 

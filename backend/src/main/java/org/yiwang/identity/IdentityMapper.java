@@ -27,7 +27,8 @@ interface IdentityMapper {
 
     void resetFailures(@Param("id") long id);
 
-    void updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash);
+    /** A new password; {@code mustChange} when an administrator set it and the holder must replace it. */
+    void updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash, @Param("mustChange") boolean mustChange);
 
     void setEnabled(@Param("id") long id, @Param("enabled") boolean enabled);
 
@@ -46,6 +47,8 @@ interface IdentityMapper {
 
     StaffMember findStaffMember(@Param("id") long id);
 
+    long countEnabledWithRole(@Param("role") String role);
+
     /** Staff of an agency holding a role, for task assignment and notifications. */
     List<Long> findStaffIds(@Param("agencyId") long agencyId, @Param("role") String role);
 
@@ -63,6 +66,7 @@ interface IdentityMapper {
         public String regionCode;
         public Long agencyId;
         public String passwordHash;
+        public boolean mustChangePassword;
         public LocalDateTime createdAt;
     }
 }

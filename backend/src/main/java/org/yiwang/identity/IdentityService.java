@@ -17,6 +17,7 @@ import org.apache.shiro.authc.credential.PasswordService;
 import org.apache.shiro.session.Session;
 import org.apache.shiro.subject.Subject;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,24 +45,29 @@ public class IdentityService {
     private final PersonalDataCipher cipher;
     private final RegionService regions;
     private final AuditService audit;
+    private final DatabaseSessionDao sessions;
     private final Clock clock;
     private final Throttle throttle;
     /** Logins and registrations per client address and minute, whatever their outcome. */
     private final Throttle.Rate authRate;
+    private final ApplicationEventPublisher events;
     /** Failed logins from one address within {@link #LOCK_MINUTES} before the address is refused. */
     private final int addressFailureLimit;
     /** Compared against when no account matches, so that unknown names take as long as wrong passwords. */
     private final String decoyHash;
 
     IdentityService(IdentityMapper mapper, PasswordService passwords, PersonalDataCipher cipher, RegionService regions,
-            AuditService audit, Clock clock, Throttle throttle,
+            AuditService audit, DatabaseSessionDao sessions, Clock clock, ApplicationEventPublisher events,
+            Throttle throttle,
             @Value("${yiwang.security.address-failure-limit:20}") int addressFailureLimit,
             @Value("${yiwang.security.limits.auth-per-minute:30}") int authPerMinute) {
+        this.events = events;
         this.mapper = mapper;
         this.passwords = passwords;
         this.cipher = cipher;
         this.regions = regions;
         this.audit = audit;
+        this.sessions = sessions;
         this.clock = clock;
         this.throttle = throttle;
         this.authRate = new Throttle.Rate("auth", authPerMinute);
@@ -71,10 +77,17 @@ public class IdentityService {
 
     public record Me(String username, String displayName, CurrentUser.Kind kind, String idNumber, List<String> roles,
             Set<String> permissions, Long agencyId, String agencyName, String regionCode, String regionName,
-            String csrfToken) {
+            String csrfToken, boolean mustChangePassword) {
     }
 
     public record LoginRequest(String username, String password) {
+    }
+
+    /**
+     * Sessions ended on this node: one ({@code sessionId}) at logout, or all of an account's ({@code sessionId}
+     * null) when an administrator changed its roles, password or state. Live streams held for them end at once.
+     */
+    public record SessionsEnded(long accountId, String sessionId) {
     }
 
     public record Registration(String idType, String idNumber, String name, String phone, String password,
@@ -133,15 +146,22 @@ public class IdentityService {
         }
         CurrentUser user = toUser(account);
         startSession(user);
+        if (account.mustChangePassword()) {
+            SecurityUtils.getSubject().getSession().setAttribute(AccessInterceptor.MUST_CHANGE_ATTRIBUTE, Boolean.TRUE);
+        }
         audit.record(new AuditService.Event(user.accountId(), actor, "LOGIN", null, null, address, user.regionCode()));
         return me();
     }
 
     public void logout(HttpServletRequest http) {
         Subject subject = SecurityUtils.getSubject();
+        Session session = subject.getSession(false);
         if (subject.getPrincipal() instanceof CurrentUser user) {
             audit.record(new AuditService.Event(user.accountId(), user.username(), "LOGOUT", null, null,
                     clientAddress(http), user.regionCode()));
+            if (session != null) {
+                events.publishEvent(new SessionsEnded(user.accountId(), session.getId().toString()));
+            }
         }
         subject.logout();
     }
@@ -154,7 +174,7 @@ public class IdentityService {
         return new Me(user.username(), user.displayName(), user.kind(), idNumber,
                 user.roles().stream().map(Enum::name).sorted().toList(), user.permissions(), user.agencyId(),
                 user.agencyName(), user.regionCode(), regions.find(user.regionCode()).map(r -> r.fullName()).orElse(null),
-                String.valueOf(session.getAttribute(AccessInterceptor.CSRF_ATTRIBUTE)));
+                String.valueOf(session.getAttribute(AccessInterceptor.CSRF_ATTRIBUTE)), account.mustChangePassword());
     }
 
     /** An applicant creates their one account (一号) and is logged in. */
@@ -204,7 +224,10 @@ public class IdentityService {
         return me();
     }
 
-    /** Changes the caller's own password after checking the current one. */
+    /**
+     * Changes the caller's own password after checking the current one, and ends the account's other sessions:
+     * whoever else knew the old password is logged out everywhere.
+     */
     public void changePassword(String current, String next, HttpServletRequest http) {
         CurrentUser user = current();
         Account account = mapper.findById(user.accountId());
@@ -212,9 +235,26 @@ public class IdentityService {
             throw ApiException.badParameter("currentPassword", "当前密码不正确");
         }
         PasswordPolicy.check(next, user.username());
-        mapper.updatePassword(account.id(), passwords.encryptPassword(next));
+        if (next.equals(current)) {
+            throw ApiException.badParameter("newPassword", "新密码不能与当前密码相同");
+        }
+        mapper.updatePassword(account.id(), passwords.encryptPassword(next), false);
+        Session session = SecurityUtils.getSubject().getSession();
+        session.removeAttribute(AccessInterceptor.MUST_CHANGE_ATTRIBUTE);
+        sessions.deleteForAccountExcept(account.id(), session.getId());
         audit.record(new AuditService.Event(user.accountId(), user.username(), "PASSWORD_CHANGED", null, null,
                 clientAddress(http), user.regionCode()));
+    }
+
+    /** The caller's session, so that what lives as long as it (an event stream) can be ended with it. */
+    public String currentSessionId() {
+        current();
+        return SecurityUtils.getSubject().getSession().getId().toString();
+    }
+
+    /** Which of these sessions still exist on any node: the others were logged out or ended by an administrator. */
+    public Set<String> liveSessions(java.util.Collection<String> sessionIds) {
+        return sessions.existing(sessionIds);
     }
 
     /** The applicant's identity number, decrypted, for the public progress check and licences. */

@@ -17,7 +17,9 @@ public enum Role {
     SUPERVISE("监察", "task:supervise", "audit:read", "supervision:read"),
     ITEM_ADMIN("事项管理员", "item:edit", "model:edit", "model:deploy"),
     SYS_ADMIN("系统管理员", "staff:manage"),
-    AUDITOR("审计员", "audit:read");
+    AUDITOR("审计员", "audit:read"),
+    /** Operations staff: the actuator's metrics and info (health is public). */
+    OPS("运维监控", ActuatorAccess.PERMISSION);
 
     private final String label;
     private final List<String> permissions;

@@ -33,10 +33,17 @@ class SecurityHeaders extends OncePerRequestFilter {
     static final Set<String> EMBED_PAGES = Set.of("/embed/search", "/embed/progress");
     private static final Pattern SOURCE = Pattern.compile("\\*|'self'|'none'|https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
-    private final String embedAncestors;
+    /** A year, subdomains included: once told, browsers refuse plain HTTP to this host. */
+    static final String HSTS = "max-age=31536000; includeSubDomains";
 
-    SecurityHeaders(@Value("${yiwang.embed.frame-ancestors:*}") String embedAncestors) {
+    private final String embedAncestors;
+    /** The platform is reached over HTTPS only (behind the province's gateway): HSTS, and the cookie is Secure. */
+    private final boolean https;
+
+    SecurityHeaders(@Value("${yiwang.embed.frame-ancestors:*}") String embedAncestors,
+            @Value("${yiwang.security.secure-cookie:false}") boolean https) {
         this.embedAncestors = checked(embedAncestors);
+        this.https = https;
     }
 
     /** Sources separated by spaces or commas, each a CSP host source: no way to inject another directive. */
@@ -60,6 +67,9 @@ class SecurityHeaders extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (https) {
+            response.setHeader("Strict-Transport-Security", HSTS);
+        }
         if (request.getRequestURI().startsWith("/api/")) {
             response.setHeader("Cache-Control", "no-store");
         }

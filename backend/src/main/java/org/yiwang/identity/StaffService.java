@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.shiro.authc.credential.PasswordService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -39,9 +40,12 @@ public class StaffService {
     private final DatabaseSessionDao sessions;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     StaffService(IdentityMapper mapper, IdentityService identity, PasswordService passwords, RegionService regions,
-            AuditService audit, DatabaseSessionDao sessions, PersonalDataCipher cipher, Clock clock) {
+            AuditService audit, DatabaseSessionDao sessions, PersonalDataCipher cipher, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.mapper = mapper;
         this.identity = identity;
         this.passwords = passwords;
@@ -84,6 +88,7 @@ public class StaffService {
         a.regionCode = agency.regionCode();
         a.agencyId = agency.id();
         a.passwordHash = passwords.encryptPassword(s.password());
+        a.mustChangePassword = true;
         a.emailEnc = cipher.encrypt(IdentityService.checkedEmail(s.email()));
         a.createdAt = LocalDateTime.now(clock);
         try {
@@ -107,7 +112,7 @@ public class StaffService {
         mapper.deleteRoles(id);
         roles.forEach(r -> mapper.insertRole(id, r.name()));
         // The session carries the roles, so the member logs in again to get the new ones.
-        sessions.deleteForAccount(id);
+        endSessions(id);
         record(http, "ROLES_CHANGED", member.username(), member.roles() + " -> " + roles);
         return mapper.findStaffMember(id);
     }
@@ -124,9 +129,9 @@ public class StaffService {
     public StaffMember resetPassword(long id, String password, HttpServletRequest http) {
         StaffMember member = inScope(id);
         PasswordPolicy.check(password, member.username());
-        mapper.updatePassword(id, passwords.encryptPassword(password));
+        mapper.updatePassword(id, passwords.encryptPassword(password), true);
         mapper.resetFailures(id);
-        sessions.deleteForAccount(id);
+        endSessions(id);
         record(http, "PASSWORD_RESET", member.username(), null);
         return mapper.findStaffMember(id);
     }
@@ -139,10 +144,15 @@ public class StaffService {
         }
         mapper.setEnabled(id, enabled);
         if (!enabled) {
-            sessions.deleteForAccount(id);
+            endSessions(id);
         }
         record(http, enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", member.username(), null);
         return mapper.findStaffMember(id);
+    }
+
+    private void endSessions(long id) {
+        sessions.deleteForAccount(id);
+        events.publishEvent(new IdentityService.SessionsEnded(id, null));
     }
 
     /** 404 also for staff outside the administrator's region: their existence is not disclosed. */

@@ -1,14 +1,18 @@
 package org.yiwang.license;
 
 import org.apache.shiro.authz.annotation.RequiresAuthentication;
+import org.apache.shiro.authz.annotation.RequiresPermissions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.application.ApplicationService;
 import org.yiwang.common.Public;
@@ -25,7 +29,7 @@ class LicenseController {
     private final LicenseService licenses;
     private final ApplicationService applications;
 
-    /* ApplicationService depends on LicenseService (it issues licences), so delivery and staff reads are recorded from here. */
+    /* ApplicationService depends on LicenseService (it issues licences), so staff reads are recorded from here. */
     LicenseController(LicenseService licenses, ApplicationService applications) {
         this.licenses = licenses;
         this.applications = applications;
@@ -42,12 +46,10 @@ class LicenseController {
 
     @GetMapping("/{no}/pdf")
     @RequiresAuthentication
-    @Operation(summary = "The e-licence as a PDF, for its holder (the first download delivers the application) and for staff whose scope covers it")
+    @Operation(summary = "The e-licence as a PDF, for its holder and for staff whose scope covers it; reading it changes nothing")
     ResponseEntity<byte[]> pdf(@PathVariable String no) {
         LicenseService.Download d = licenses.pdf(no);
-        if (d.byHolder()) {
-            applications.delivered(d.license().applicationId());
-        } else {
+        if (!d.byHolder()) {
             applications.licenseReadByStaff(d.license().applicationId(), d.license().licenseNo());
         }
         return ResponseEntity.ok()
@@ -56,5 +58,14 @@ class LicenseController {
                         .filename(d.license().licenseNo() + ".pdf").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(d.pdf());
+    }
+
+    @PostMapping("/{no}/receipt")
+    @RequiresPermissions("application:read-own")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "The holder received the e-licence (电子送达): the application becomes DELIVERED, once",
+            description = "持证人确认收到电子证照（门户“下载电子证照”时发送）；重复确认不再改变状态。非持证人答复 404")
+    void receipt(@PathVariable String no) {
+        applications.delivered(licenses.heldByCaller(no).applicationId());
     }
 }

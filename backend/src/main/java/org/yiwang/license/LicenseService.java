@@ -50,8 +50,8 @@ public class LicenseService {
             String holderIdMasked, String itemName, String agencyName, long agencyId) {
     }
 
-    /** The licence's PDF, and whether its holder is the one receiving it (that counts as delivery). */
-    public record Download(License license, byte[] pdf, boolean byHolder) {
+    /** The licence and its PDF. */
+    public record Download(License license, byte[] pdf) {
     }
 
     /** What the public verification answers: enough to trust a licence, nothing personal in the clear. */
@@ -152,7 +152,17 @@ public class LicenseService {
         if (l == null || !holder && !covers(user, l)) {
             throw ApiException.notFound("电子证照 " + number);
         }
-        return new Download(l, pdf.render(l), holder);
+        return new Download(l, pdf.render(l));
+    }
+
+    /** The caller's own licence; 404 for anyone else's, as for one that does not exist. */
+    public License heldByCaller(String number) {
+        CurrentUser user = identity.current();
+        License l = number == null || number.length() > 40 ? null : mapper.findByNumber(number);
+        if (l == null || !user.isApplicant() || l.holderAccountId() != user.accountId()) {
+            throw ApiException.notFound("电子证照 " + number);
+        }
+        return l;
     }
 
     private boolean covers(CurrentUser staff, License l) {

@@ -35,7 +35,8 @@ class WorkbenchController {
 
     @GetMapping(value = "/events", produces = org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events: the caller's to-do count (event todo) when it changes, heartbeats between; "
-            + "the stream ends after a few minutes and the browser reconnects")
+            + "the stream ends after a few minutes and the browser reconnects; it ends with event ended when the session ends "
+            + "(logout, roles changed)")
     org.springframework.web.servlet.mvc.method.annotation.SseEmitter events() {
         return events.open();
     }

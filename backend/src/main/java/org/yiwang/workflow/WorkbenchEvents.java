@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.yiwang.identity.CurrentUser;
@@ -22,7 +23,8 @@ import jakarta.annotation.PreDestroy;
  * Live to-do counts for open workbenches (server-sent events). Every few seconds each open stream's count is
  * computed for its clerk — one count query, as the list itself runs it, so it is right on every node — and sent
  * when it changed; otherwise a heartbeat comment keeps proxies from closing the connection. A stream ends after
- * a while and the browser reconnects, which passes the session and permission checks again.
+ * a while and the browser reconnects, which passes the session and permission checks again. A stream whose
+ * session ended (logout, or an administrator changed the account's roles) ends with an {@code ended} event.
  */
 @Component
 class WorkbenchEvents {
@@ -53,17 +55,19 @@ class WorkbenchEvents {
     private static final class Stream {
         final SseEmitter emitter;
         final CurrentUser user;
+        final String sessionId;
         long last = -1;
 
-        Stream(SseEmitter emitter, CurrentUser user) {
+        Stream(SseEmitter emitter, CurrentUser user, String sessionId) {
             this.emitter = emitter;
             this.user = user;
+            this.sessionId = sessionId;
         }
     }
 
     /** Opens a stream for the calling clerk; the first event carries the current count. */
     SseEmitter open() {
-        Stream stream = new Stream(new SseEmitter(lifetime.toMillis()), identity.current());
+        Stream stream = new Stream(new SseEmitter(lifetime.toMillis()), identity.current(), identity.currentSessionId());
         stream.emitter.onCompletion(() -> streams.remove(stream));
         stream.emitter.onTimeout(stream.emitter::complete);
         stream.emitter.onError(e -> streams.remove(stream));
@@ -73,7 +77,32 @@ class WorkbenchEvents {
     }
 
     private void tick() {
+        try {
+            Set<String> live = identity.liveSessions(streams.stream().map(s -> s.sessionId).distinct().toList());
+            streams.stream().filter(s -> !live.contains(s.sessionId)).forEach(this::end);
+        } catch (RuntimeException e) {
+            log.warn("cannot check the sessions of open to-do streams: {}", e.toString());
+            return;
+        }
         streams.forEach(s -> push(s, false));
+    }
+
+    /** Logout, or an administrator ending the account's sessions (new roles, reset, disabled), ends its streams. */
+    @EventListener
+    void sessionsEnded(IdentityService.SessionsEnded ended) {
+        streams.stream().filter(s -> s.user.accountId() == ended.accountId()
+                && (ended.sessionId() == null || ended.sessionId().equals(s.sessionId))).forEach(this::end);
+    }
+
+    /** A last event says why, so the page need not wait for a reconnect that the server would refuse. */
+    private void end(Stream s) {
+        streams.remove(s);
+        try {
+            s.emitter.send(SseEmitter.event().name("ended").data("SESSION_ENDED"));
+        } catch (IOException | IllegalStateException e) {
+            // The browser went away already.
+        }
+        s.emitter.complete();
     }
 
     private void push(Stream s, boolean first) {

@@ -139,6 +139,7 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/portal/progress", "PPPPPPPPPP");
         row("GET /api/v1/licenses/verify", "PPPPPPPPPP");
         row("GET /api/v1/licenses/{no}/pdf", "1NNNNNNNNN");
+        row("POST /api/v1/licenses/{no}/receipt", "1NN3333333");
         row("GET /api/v1/notifications", "1PPPPPPPPP");
         row("GET /api/v1/notifications/unread", "1PPPPPPPPP");
         row("POST /api/v1/notifications/{id}/read", "1PPPPPPPPP");

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
-/** The e-licence PDF: for its holder and the staff whose scope covers it; the holder's first download delivers. */
+/** The e-licence PDF: for its holder and the staff whose scope covers it; the holder's receipt (a POST) delivers. */
 @IntegrationTest
 class LicenseDownloadTest {
 
@@ -32,7 +32,7 @@ class LicenseDownloadTest {
     int port;
 
     @Test
-    void theHolderDownloadsTheLicenceOnceDeliveredOthersSeeNothing() throws Exception {
+    void theHolderDownloadsTheLicenceAndConfirmsReceiptOthersSeeNothing() throws Exception {
         Journeys j = new Journeys(port);
         Api applicant = Personas.login(port, "applicant");
         String no = j.apply(applicant, j.haikouLicensingItem(), "4601");
@@ -62,6 +62,15 @@ class LicenseDownloadTest {
         assertThat(LicensePdfTest.chineseText(reader)).contains(concluded.path("itemName").asText(), "海口市市场监督管理局");
 
         assertThat(download(applicant, path).statusCode()).isEqualTo(200);
+        assertThat(j.application(applicant, no).path("status").asText()).as("a GET changes nothing").isEqualTo("CONCLUDED");
+
+        String receipt = "/api/v1/licenses/" + number + "/receipt";
+        assertProblem(anotherApplicant().post(receipt, Map.of()), 404, "NOT_FOUND");
+        Api withoutToken = Personas.login(port, "applicant");
+        withoutToken.csrfToken(null);
+        assertProblem(withoutToken.post(receipt, Map.of()), 403, "CSRF_TOKEN_INVALID");
+        assertThat(applicant.post(receipt, Map.of()).status()).isEqualTo(204);
+        assertThat(applicant.post(receipt, Map.of()).status()).isEqualTo(204);
         JsonNode delivered = j.application(applicant, no);
         assertThat(delivered.path("status").asText()).isEqualTo("DELIVERED");
         assertThat(Journeys.actions(delivered)).endsWith("CONCLUDE", "DELIVER");
