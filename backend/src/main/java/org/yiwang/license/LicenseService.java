@@ -50,8 +50,8 @@ public class LicenseService {
             String holderIdMasked, String itemName, String agencyName, long agencyId) {
     }
 
-    /** The licence and its PDF. */
-    public record Download(License license, byte[] pdf) {
+    /** The licence and its PDF, and whether its holder asked for it (staff reads are audited). */
+    public record Download(License license, byte[] pdf, boolean byHolder) {
     }
 
     /** What the public verification answers: enough to trust a licence, nothing personal in the clear. */
@@ -152,7 +152,7 @@ public class LicenseService {
         if (l == null || !holder && !covers(user, l)) {
             throw ApiException.notFound("电子证照 " + number);
         }
-        return new Download(l, pdf.render(l));
+        return new Download(l, pdf.render(l), holder);
     }
 
     /** The caller's own licence; 404 for anyone else's, as for one that does not exist. */
