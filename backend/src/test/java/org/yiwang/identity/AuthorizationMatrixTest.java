@@ -53,6 +53,8 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/calendar/working-days/between", "PPPPPPP");
         row("POST /api/v1/auth/login", "PPPPPPP");
         row("POST /api/v1/auth/register", "PPPPPPP");
+        row("POST /api/v1/auth/password-reset", "PPPPPPP");
+        row("POST /api/v1/auth/password-reset/confirm", "PPPPPPP");
         row("GET /api/v1/auth/me", "1PPPPPP");
         row("POST /api/v1/auth/password", "1PPPPPP");
         row("GET /api/v1/audit", "13333PP");
