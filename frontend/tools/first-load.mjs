@@ -26,7 +26,12 @@ try {
       })),
     )
   })
+  // Loaded once the page has drawn its content (the route's own chunk comes after the entry) and the network
+  // has been quiet for a while.
   await page.goto(baseURL + path, { waitUntil: 'networkidle' })
+  await page.locator('main h1, main h2').first().waitFor({ timeout: 60_000 })
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(2_000)
   const loaded = await Promise.all(files)
   loaded.sort((a, b) => b.raw - a.raw)
   for (const f of loaded) console.log(`${String(f.wire).padStart(8)} ${String(f.raw).padStart(8)} ${f.encoding.padEnd(5)} ${f.path}`)
