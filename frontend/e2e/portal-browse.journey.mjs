@@ -75,6 +75,9 @@ export default async function portalBrowse(page, ctx) {
   const DEPARTMENT = '乐东黎族自治县市场监督管理局'
   await page.goto('/search')
   await settled(page)
+  // On a phone the filters are folded behind a toggle.
+  const filtersToggle = page.getByTestId('filters-toggle')
+  if (await filtersToggle.isVisible()) await filtersToggle.click()
   await page.getByRole('radiogroup', { name: '服务对象' }).getByText('法人', { exact: true }).click()
   await page.waitForURL(/audience=LEGAL_PERSON/)
   await settled(page)
@@ -100,7 +103,8 @@ export default async function portalBrowse(page, ctx) {
   await page.locator('#login-password').fill(password)
   await page.getByRole('button', { name: '登录', exact: true }).click()
   await page.waitForURL((url) => url.pathname !== '/login', { timeout: 15_000 })
-  await page.getByTestId('messages-link').waitFor()
+  // In the header, or on a phone in its folded menu.
+  await page.getByTestId('messages-link').waitFor({ state: 'attached' })
   await page.goto('/me/messages')
   await page.getByRole('heading', { level: 1, name: '消息中心' }).waitFor()
   await settled(page)

@@ -30,7 +30,8 @@ export default async function portalSearch(page, ctx) {
   await page.getByRole('heading', { level: 1, name }).waitFor()
 
   await page.getByRole('heading', { level: 2, name: '申请材料' }).waitFor()
-  const materials = page.locator('.el-table__body-wrapper tbody tr')
+  // A table, or on a phone one card per material.
+  const materials = page.locator('.el-table__body-wrapper tbody tr, [data-testid="material-card"]')
   await materials.first().waitFor()
   await settled(page)
   assert.ok((await materials.count()) >= 1, 'the guide lists no materials')

@@ -11,6 +11,17 @@ export const router = createRouter({
     ...workbenchRoutes,
     ...adminRoutes,
     { path: '/login', component: () => import('@/shared/pages/LoginPage.vue'), meta: { title: 'login.title' } },
+    { path: '/register', component: () => import('@/shared/pages/RegisterPage.vue'), meta: { title: 'register.title' } },
+    {
+      path: '/forgot-password',
+      component: () => import('@/shared/pages/ForgotPasswordPage.vue'),
+      meta: { title: 'reset.forgotTitle' },
+    },
+    {
+      path: '/reset-password',
+      component: () => import('@/shared/pages/ResetPasswordPage.vue'),
+      meta: { title: 'reset.title' },
+    },
     {
       path: '/password',
       component: () => import('@/shared/pages/ChangePasswordPage.vue'),

@@ -53,6 +53,12 @@ export const useSessionStore = defineStore('session', {
       this.loaded = true
       return this.me
     },
+    // A new applicant account is logged in at once.
+    async register(registration) {
+      this.me = await api.post('/auth/register', registration)
+      this.loaded = true
+      return this.me
+    },
     async logout() {
       try {
         await api.post('/auth/logout')

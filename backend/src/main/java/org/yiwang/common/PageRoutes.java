@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PageRoutes {
 
     @GetMapping({ "/search", "/items/**", "/apply/**", "/me", "/me/**", "/progress", "/verify", "/login",
-            "/register", "/workbench", "/workbench/**", "/admin", "/admin/**", "/embed/search", "/embed/progress" })
+            "/register", "/forgot-password", "/reset-password", "/workbench", "/workbench/**", "/admin", "/admin/**",
+            "/embed/search", "/embed/progress" })
     String page() {
         return "forward:/index.html";
     }

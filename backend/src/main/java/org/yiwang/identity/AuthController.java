@@ -20,9 +20,11 @@ import jakarta.servlet.http.HttpServletRequest;
 class AuthController {
 
     private final IdentityService identity;
+    private final PasswordResetService resets;
 
-    AuthController(IdentityService identity) {
+    AuthController(IdentityService identity, PasswordResetService resets) {
         this.identity = identity;
+        this.resets = resets;
     }
 
     @PostMapping("/login")
@@ -52,6 +54,32 @@ class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(HttpServletRequest http) {
         identity.logout(http);
+    }
+
+    record ResetRequest(String account) {
+    }
+
+    record ResetRequested(String message) {
+    }
+
+    @PostMapping("/password-reset")
+    @Public
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "忘记密码: sends a single-use reset link to the account's e-mail or mobile; the same answer for any account")
+    ResetRequested requestReset(@RequestBody ResetRequest request, HttpServletRequest http) {
+        resets.request(request.account(), IdentityService.clientAddress(http));
+        return new ResetRequested("如该账户存在并登记了电子邮箱或手机号码，重置链接已发送，30 分钟内有效");
+    }
+
+    record ResetConfirmation(String token, String newPassword) {
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @Public
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Sets a new password with a reset link's token; every session of the account ends")
+    void confirmReset(@RequestBody ResetConfirmation confirmation, HttpServletRequest http) {
+        resets.reset(confirmation.token(), confirmation.newPassword(), IdentityService.clientAddress(http));
     }
 
     record PasswordChange(String currentPassword, String newPassword) {

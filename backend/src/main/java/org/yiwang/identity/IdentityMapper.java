@@ -52,6 +52,26 @@ interface IdentityMapper {
     /** Staff of an agency holding a role, for task assignment and notifications. */
     List<Long> findStaffIds(@Param("agencyId") long agencyId, @Param("role") String role);
 
+    int countResetsSince(@Param("accountId") long accountId, @Param("since") LocalDateTime since);
+
+    void insertReset(@Param("accountId") long accountId, @Param("tokenHash") String tokenHash,
+            @Param("createdAt") LocalDateTime createdAt, @Param("expiresAt") LocalDateTime expiresAt);
+
+    /** The account of an unused, unexpired reset token, or null. */
+    Long findResetAccount(@Param("tokenHash") String tokenHash, @Param("now") LocalDateTime now);
+
+    /** Marks the token used; 0 when another request used it first or it expired meanwhile. */
+    int useReset(@Param("tokenHash") String tokenHash, @Param("now") LocalDateTime now);
+
+    /** Ends every other outstanding token of the account. */
+    void useAllResets(@Param("accountId") long accountId, @Param("now") LocalDateTime now);
+
+    Integer resetRequests(@Param("address") String address, @Param("since") LocalDateTime since);
+
+    int bumpResetRequests(@Param("address") String address, @Param("since") LocalDateTime since, @Param("now") LocalDateTime now);
+
+    void insertResetRequests(@Param("address") String address, @Param("now") LocalDateTime now);
+
     /** A mutable holder for the generated key of a new account. */
     final class NewAccount {
         public Long id;

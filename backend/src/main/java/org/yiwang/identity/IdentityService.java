@@ -331,7 +331,8 @@ public class IdentityService {
         subject.getSession().setAttribute(AccessInterceptor.CSRF_ATTRIBUTE, Base64.getUrlEncoder().withoutPadding().encodeToString(token));
     }
 
-    private Account find(String name) {
+    /** The account an identity number or login name names, or null. */
+    Account find(String name) {
         if (ID_LIKE.matcher(name).matches()) {
             Account byNumber = mapper.findByIdNumberHash(cipher.lookupHash(name.toUpperCase()));
             if (byNumber != null) {
@@ -352,7 +353,7 @@ public class IdentityService {
         audit.record(new AuditService.Event(accountId, actor, "LOGIN_FAILED", null, null, address, region));
     }
 
-    private String actorName(Account account) {
+    String actorName(Account account) {
         return account.username() != null ? account.username() : Masking.idNumber(cipher.decrypt(account.idNumberEnc()));
     }
 

@@ -60,6 +60,19 @@ public class NotificationService {
         accountIds.forEach(id -> send(id, title, body, applicationNo));
     }
 
+    /**
+     * Mails a message to an address outside the message centre (e.g. a password reset link), off the request
+     * thread once the transaction commits; false when no SMTP server is configured.
+     */
+    public boolean mailTo(String to, String title, String body) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            return false;
+        }
+        afterCommit(() -> mailer.execute(() -> mail(sender, to, title, body)));
+        return true;
+    }
+
     public PageResult<Notification> inbox(long accountId, Paging paging) {
         return paging.result(mapper.find(accountId, paging.offset(), paging.size()), mapper.count(accountId));
     }

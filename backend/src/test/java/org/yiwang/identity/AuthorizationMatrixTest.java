@@ -68,6 +68,8 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/calendar/working-days/between", "PPPPPPPPPP");
         row("POST /api/v1/auth/login", "PPPPPPPPPP");
         row("POST /api/v1/auth/register", "PPPPPPPPPP");
+        row("POST /api/v1/auth/password-reset", "PPPPPPPPPP");
+        row("POST /api/v1/auth/password-reset/confirm", "PPPPPPPPPP");
         row("GET /api/v1/auth/me", "1PPPPPPPPP");
         row("POST /api/v1/auth/password", "1PPPPPPPPP");
         // Separation of duties: the audit log for supervisors and the auditor, not for administrators.
