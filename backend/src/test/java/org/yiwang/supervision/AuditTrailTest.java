@@ -156,9 +156,9 @@ class AuditTrailTest {
         return r.json();
     }
 
-    /** The read rows about this application, as the province's administrator sees the trail. */
+    /** The read rows about this application, as the province's auditor sees the trail. */
     private List<JsonNode> reads(String no) {
-        Api auditor = Personas.login(port, "admin");
+        Api auditor = Personas.login(port, "auditor");
         List<JsonNode> rows = new ArrayList<>();
         for (String action : READS) {
             for (JsonNode r : auditor.get("/api/v1/audit", "action", action, "size", 100).json().path("items")) {
