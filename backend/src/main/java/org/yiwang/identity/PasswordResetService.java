@@ -106,7 +106,7 @@ public class PasswordResetService {
             throw invalidToken();
         }
         mapper.useAllResets(account.id(), now);
-        mapper.updatePassword(account.id(), passwords.encryptPassword(newPassword));
+        mapper.updatePassword(account.id(), passwords.encryptPassword(newPassword), false);
         mapper.resetFailures(account.id());
         sessions.deleteForAccount(account.id());
         audit.record(new AuditService.Event(account.id(), identity.actorName(account), "PASSWORD_RESET", null, null,
