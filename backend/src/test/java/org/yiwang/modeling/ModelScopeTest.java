@@ -6,6 +6,7 @@ import static org.yiwang.support.ProblemAssert.assertProblem;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,11 @@ class ModelScopeTest {
         assertProblem(hk.send(HttpRequest.newBuilder(hk.uri(MODELS + "/test-runs/" + provinceRun.json().path("id").asLong()))
                 .DELETE()), 404, "NOT_FOUND");
         assertThat(province.get(MODELS + "/test-runs/" + provinceRun.json().path("id").asLong()).status()).isEqualTo(200);
+        for (Api.Response started : List.of(run, provinceRun)) {
+            Api owner = started == run ? hk : province;
+            assertThat(owner.send(HttpRequest.newBuilder(owner.uri(MODELS + "/test-runs/" + started.json().path("id").asLong()))
+                    .DELETE()).status()).as("each run is ended by its region").isBetween(200, 204);
+        }
 
         String provinceItem = new Api(port).get("/api/v1/catalog/items", "level", "PROVINCE").json().path("items").get(0)
                 .path("code").asText();
