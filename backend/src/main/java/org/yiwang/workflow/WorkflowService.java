@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.flowable.bpmn.model.Activity;
 import org.flowable.bpmn.model.FlowElement;
@@ -91,14 +93,15 @@ public class WorkflowService {
     public record Process(String key, String name, int version, boolean template) {
     }
 
-    private static final java.util.Set<String> TEMPLATES = java.util.Set.of("instant", "standard", "joint", "crossLevel");
+    /** The platform's templates, the files of {@code processes/}. */
+    private static final Set<String> TEMPLATES = Set.of("instant", "standard", "joint", "jointAny", "jointSequential", "crossLevel");
 
     /** The latest version of every deployed process, templates first. */
     public List<Process> processes() {
         return repository.createProcessDefinitionQuery().latestVersion().list().stream()
                 .map(d -> new Process(d.getKey(), d.getName() == null ? d.getKey() : d.getName(), d.getVersion(),
                         TEMPLATES.contains(d.getKey())))
-                .sorted(java.util.Comparator.comparing((Process p) -> !p.template()).thenComparing(Process::key))
+                .sorted(Comparator.comparing((Process p) -> !p.template()).thenComparing(Process::key))
                 .toList();
     }
 
@@ -268,7 +271,7 @@ public class WorkflowService {
      */
     public List<Signer> signers(Task task) {
         Execution turn = runtime.createExecutionQuery().executionId(task.getExecutionId()).singleResult();
-        java.util.Set<String> round = runtime.createExecutionQuery().parentId(turn.getParentId()).list().stream()
+        Set<String> round = runtime.createExecutionQuery().parentId(turn.getParentId()).list().stream()
                 .map(Execution::getId).collect(java.util.stream.Collectors.toSet());
         List<Signer> signers = new ArrayList<>();
         for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
