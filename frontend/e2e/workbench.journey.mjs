@@ -1,9 +1,9 @@
 // The clerk's workbench as hk.accept sees it: the tabs with their counts, the live to-do stream, the 外出代理
-// dialog, axe on the list, and — when there is a to-do task at all — the task page with its BPMN diagram drawn
-// by bpmn-js.
+// dialog, axe on the list, the filter bar (a filter reaches the API and survives a reload), and — when there is a
+// to-do task at all — the task page with its BPMN diagram drawn by bpmn-js. Then hk.supervisor's 差评整改 page.
 // Depends on no particular task: the demo server may have none. Needs YIWANG_DEMO_PASSWORD.
 import assert from 'node:assert/strict'
-import { step, password } from './support.mjs'
+import { step, login, password } from './support.mjs'
 
 const USERNAME = 'hk.accept'
 
@@ -57,6 +57,30 @@ export default async function workbench(page, ctx) {
 
   await step('axe-list', page, ctx, () => ctx.axe('workbench-list'))
 
+  await step('filters', page, ctx, async () => {
+    // On a phone the whole bar folds behind one toggle; on a desk the clock sits behind 更多筛选.
+    await page.getByTestId(ctx.viewport.width <= 640 ? 'filter-toggle' : 'filter-more').click()
+    await page.locator('.el-select').filter({ has: page.locator('#task-clock') }).click()
+    const asked = page.waitForRequest((r) => {
+      const url = new URL(r.url())
+      return url.pathname === '/api/v1/workbench/tasks' && url.searchParams.get('clock') === 'RED'
+    })
+    await Promise.all([asked, page.locator('.el-select-dropdown__item:visible', { hasText: '已超期' }).first().click()])
+    await page.waitForURL((url) => url.searchParams.get('clock') === 'RED')
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+    await ctx.axe('workbench-filters')
+    // A reload keeps the filter: the list asks for it again and the select shows it.
+    await Promise.all([
+      page.waitForRequest((r) => new URL(r.url()).searchParams.get('clock') === 'RED'),
+      page.reload(),
+    ])
+    const shown = await page.locator('.task-filters').innerText()
+    assert.match(shown, /已超期/, 'after a reload the clock filter is no longer shown')
+    await page.getByTestId('filter-clear').click()
+    await page.waitForURL((url) => !url.searchParams.has('clock'))
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+  })
+
   await step('task-diagram', page, ctx, async () => {
     if (!todo) {
       console.log(`  ${USERNAME} has no to-do task: the task page and its diagram were not checked`)
@@ -74,5 +98,24 @@ export default async function workbench(page, ctx) {
     const marked = await page.locator('.djs-container .yw-step-active').count()
     console.log(`  task page diagram: ${shapes} shapes, ${marked} marked current`)
     await ctx.screenshot('workbench-task')
+  })
+
+  await step('rectifications', page, ctx, async () => {
+    // Another person on the same page (axe checks only the journey's first page): drop the clerk's session.
+    await page.context().clearCookies()
+    await login(page, 'hk.supervisor')
+    // 全部 with the level and agency filters (the agencies of the supervisor's region) from the URL.
+    await page.goto('/workbench?view=all&level=CITY_COUNTY')
+    await page.locator('#task-agency').waitFor({ state: 'attached' })
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+    await ctx.screenshot('workbench-all-filters')
+    await ctx.axe('workbench-all-filters')
+    await page.getByRole('link', { name: '差评整改' }).click()
+    await page.getByRole('heading', { level: 1, name: '差评整改' }).waitFor()
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+    const rows = await page.locator('.rectify .el-table__row').count()
+    console.log(`  hk.supervisor: ${rows} bad ratings on the first page`)
+    await ctx.screenshot('workbench-rectifications')
+    await ctx.axe('workbench-rectifications')
   })
 }

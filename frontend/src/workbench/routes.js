@@ -17,6 +17,11 @@ export default [
         props: true,
         meta: { title: 'appView.readOnly' },
       },
+      {
+        path: 'rectifications',
+        component: () => import('./pages/RectificationsPage.vue'),
+        meta: { title: 'rectify.title', permission: ['task:supervise'] },
+      },
     ],
   },
 ]
