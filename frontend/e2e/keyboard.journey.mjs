@@ -15,7 +15,7 @@ const MAX_TABS = 120
 // wrapper that draws focus for its inner <input>, or (for the visually hidden file input) on its label.
 function focusState() {
   const el = document.activeElement
-  if (!el || el === document.body) return { tag: 'BODY' }
+  if (!el || el === document.body) return { tag: 'BODY', dataset: {} }
   const marked = (node) => {
     if (!node) return false
     const s = getComputedStyle(node)
@@ -106,8 +106,15 @@ export default async function keyboardOnly(page, ctx) {
   })
 
   await step('display-toggles', page, ctx, async () => {
-    // Back from the main content into the header, then on to the next toggle.
-    await tabTo(page, 'the large-text toggle', (s) => s.dataset.display === 'largeText', { back: true })
+    // Back from the main content into the header (on a phone through its menu, which holds the toggles), then on
+    // to the next toggle.
+    if (await page.getByTestId('menu-toggle').isVisible()) {
+      await tabTo(page, 'the menu toggle', (s) => s.dataset.testid === 'menu-toggle', { back: true })
+      await page.keyboard.press('Enter')
+      await tabTo(page, 'the large-text toggle', (s) => s.dataset.display === 'largeText')
+    } else {
+      await tabTo(page, 'the large-text toggle', (s) => s.dataset.display === 'largeText', { back: true })
+    }
     await page.keyboard.press('Enter')
     await tabTo(page, 'the high-contrast toggle', (s) => s.dataset.display === 'highContrast')
     await page.keyboard.press('Space')
