@@ -3,6 +3,7 @@ package org.yiwang.application;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,51 +64,49 @@ class DraftExpiry {
     private int warn(LocalDateTime now) {
         LocalDateTime idleSince = now.minusDays(idleDays - warnDays);
         LocalDateTime expires = now.plusDays(warnDays);
-        int warned = 0;
-        long after = 0;
-        for (List<ApplicationMapper.IdleDraft> batch; !(batch = mapper.findIdleDrafts(idleSince, null, after, BATCH)).isEmpty();) {
-            for (ApplicationMapper.IdleDraft d : batch) {
-                after = d.id();
-                boolean done = transactions.retryingDeadlocks(() -> {
-                    if (mapper.markExpiryWarned(d.id(), idleSince, now) == 0) {
-                        return false;
-                    }
-                    notifications.send(d.applicantId(), "草稿即将过期", "您的草稿 " + d.applicationNo() + "（" + d.itemName() + "）已有 "
-                            + (idleDays - warnDays) + " 天未修改，将于 " + expires.toLocalDate() + " 起删除；如需保留，请在此之前修改或提交。",
-                            d.applicationNo());
-                    return true;
-                });
-                warned += done ? 1 : 0;
+        return eachIdle(idleSince, null, d -> {
+            if (mapper.markExpiryWarned(d.id(), idleSince, now) == 0) {
+                return false;
             }
-        }
-        return warned;
+            notifications.send(d.applicantId(), "草稿即将过期", "您的草稿 " + d.applicationNo() + "（" + d.itemName() + "）已有 "
+                    + (idleDays - warnDays) + " 天未修改，将于 " + expires.toLocalDate() + " 起删除；如需保留，请在此之前修改或提交。",
+                    d.applicationNo());
+            return true;
+        });
     }
 
     private int remove(LocalDateTime now) {
         LocalDateTime idleSince = now.minusDays(idleDays);
         LocalDateTime warnedBefore = now.minusDays(warnDays);
-        int removed = 0;
+        return eachIdle(idleSince, warnedBefore, d -> {
+            // The owner's lock first, as uploads take it: no file is added to the draft while it goes.
+            files.lockOwner(d.applicantId());
+            List<String> keys = mapper.findMaterials(d.id()).stream().map(ApplicationMapper.StoredMaterial::storageKey).toList();
+            if (mapper.deleteExpiredDraft(d.id(), idleSince, warnedBefore) == 0) {
+                return false;
+            }
+            mapper.deleteMaterials(d.id());
+            mapper.deleteEvents(d.id());
+            keys.forEach(key -> files.releaseAfterCommit(d.applicantId(), key));
+            notifications.send(d.applicantId(), "草稿已删除", "您的草稿 " + d.applicationNo() + "（" + d.itemName() + "）已有 "
+                    + idleDays + " 天未修改，已按期删除。", d.applicationNo());
+            return true;
+        });
+    }
+
+    /**
+     * Runs the step on every draft idle since then (and warned before then, if given), each in a transaction of its
+     * own; the step's conditional write makes exactly one node do it. Counts the drafts it did.
+     */
+    private int eachIdle(LocalDateTime idleSince, LocalDateTime warnedBefore, Predicate<ApplicationMapper.IdleDraft> step) {
+        int done = 0;
         long after = 0;
         for (List<ApplicationMapper.IdleDraft> batch; !(batch = mapper.findIdleDrafts(idleSince, warnedBefore, after, BATCH)).isEmpty();) {
             for (ApplicationMapper.IdleDraft d : batch) {
                 after = d.id();
-                boolean done = transactions.retryingDeadlocks(() -> {
-                    // The owner's lock first, as uploads take it: no file is added to the draft while it goes.
-                    files.lockOwner(d.applicantId());
-                    List<String> keys = mapper.findMaterials(d.id()).stream().map(ApplicationMapper.StoredMaterial::storageKey).toList();
-                    if (mapper.deleteExpiredDraft(d.id(), idleSince, warnedBefore) == 0) {
-                        return false;
-                    }
-                    mapper.deleteMaterials(d.id());
-                    mapper.deleteEvents(d.id());
-                    keys.forEach(key -> files.releaseAfterCommit(d.applicantId(), key));
-                    notifications.send(d.applicantId(), "草稿已删除", "您的草稿 " + d.applicationNo() + "（" + d.itemName() + "）已有 "
-                            + idleDays + " 天未修改，已按期删除。", d.applicationNo());
-                    return true;
-                });
-                removed += done ? 1 : 0;
+                done += transactions.retryingDeadlocks(() -> step.test(d)) ? 1 : 0;
             }
         }
-        return removed;
+        return done;
     }
 }
