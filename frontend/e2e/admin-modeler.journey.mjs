@@ -82,6 +82,11 @@ export default async function adminModeler(page, ctx) {
     await page.locator('.djs-container .djs-palette').waitFor()
     const shapes = await page.locator('.djs-container .djs-shape').count()
     assert.ok(shapes >= 3, `the canvas shows ${shapes} shapes, expected start, task and end`)
+    // The palette speaks Chinese and floats beside the diagram, not over it.
+    await page.locator('.djs-palette [title="任务（办理环节）"]').waitFor()
+    const palette = await page.locator('.djs-palette').boundingBox()
+    const start = await page.locator('.djs-element[data-element-id="start"]').boundingBox()
+    assert.ok(start.x > palette.x + palette.width, `the start event (x ${start.x}) lies under the palette (to ${palette.x + palette.width})`)
     // The task's candidate group comes through the Flowable moddle extension into the properties panel.
     await page.locator('.djs-element[data-element-id="accept"]').click()
     await page.getByTestId('candidate-groups').filter({ hasText: '${acceptGroup}' }).waitFor()
