@@ -154,6 +154,9 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/workbench/substitute", "133PP33333");
         row("PUT /api/v1/workbench/substitute", "133PP33333");
         row("DELETE /api/v1/workbench/substitute", "133PP33333");
+        // Supervision centre (issue 14): the indicators for supervisors only, the portal's 办件公示 for everyone.
+        row("GET /api/v1/supervision/indicators", "13333P3333");
+        row("GET /api/v1/portal/statistics", "PPPPPPPPPP");
         // Last: it ends each caller's session.
         row("POST /api/v1/auth/logout", "1PPPPPPPPP");
     }
