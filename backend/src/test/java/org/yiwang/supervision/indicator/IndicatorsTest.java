@@ -59,12 +59,12 @@ class IndicatorsTest {
         JsonNode before = supervisor.get(ROUTE, "regionCode", "4601", "from", today.toString(), "to", today.toString()).json();
 
         Random random = new Random(20261202L);
-        Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, Long> outcomes = new TreeMap<>();
         for (int i = 0; i < 10; i++) {
             String no = j.apply(applicant, item, "4601");
             int outcome = random.nextInt(7);
-            outcomes.merge(List.of("open", "accepted", "refused", "withdrawn", "supplemented", "concluded", "rated").get(outcome), 1,
-                    Integer::sum);
+            outcomes.merge(List.of("open", "accepted", "refused", "withdrawn", "supplemented", "concluded", "rated").get(outcome), 1L,
+                    Long::sum);
             switch (outcome) {
                 case 0 -> { }
                 case 1 -> j.step(accept, no, "accept", Map.of("opinion", "予以受理。"));
@@ -101,12 +101,12 @@ class IndicatorsTest {
 
         // The route answers the sums: today's figures in 海口 grew by what the run did.
         JsonNode after = supervisor.get(ROUTE, "regionCode", "4601", "from", today.toString(), "to", today.toString()).json();
-        assertThat(after.path("received").asLong() - before.path("received").asLong()).isEqualTo(10);
-        long concludedNow = outcomes.getOrDefault("concluded", 0) + outcomes.getOrDefault("rated", 0);
+        assertThat(after.path("received").asLong() - before.path("received").asLong()).isEqualTo(10L);
+        long concludedNow = outcomes.getOrDefault("concluded", 0L) + outcomes.getOrDefault("rated", 0L);
         assertThat(after.path("concluded").asLong() - before.path("concluded").asLong()).isEqualTo(concludedNow);
-        assertThat(after.path("refused").asLong() - before.path("refused").asLong()).isEqualTo(outcomes.getOrDefault("refused", 0));
-        assertThat(after.path("withdrawn").asLong() - before.path("withdrawn").asLong()).isEqualTo(outcomes.getOrDefault("withdrawn", 0));
-        assertThat(after.path("rated").asLong() - before.path("rated").asLong()).isEqualTo(outcomes.getOrDefault("rated", 0));
+        assertThat(after.path("refused").asLong() - before.path("refused").asLong()).isEqualTo(outcomes.getOrDefault("refused", 0L));
+        assertThat(after.path("withdrawn").asLong() - before.path("withdrawn").asLong()).isEqualTo(outcomes.getOrDefault("withdrawn", 0L));
+        assertThat(after.path("rated").asLong() - before.path("rated").asLong()).isEqualTo(outcomes.getOrDefault("rated", 0L));
         JsonNode province = supervisor.get(ROUTE, "regionCode", "46", "from", first.toString(), "to", today.toString()).json();
         List<Long> raw = totals(first, today);
         assertThat(List.of(province.path("received").asLong(), province.path("inProgress").asLong(), province.path("concluded").asLong(),
