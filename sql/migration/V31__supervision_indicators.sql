@@ -61,3 +61,31 @@ INSERT INTO supervision_watermark (name, refreshed_at, version) VALUES ('daily',
 CREATE INDEX idx_application_concluded ON application (concluded_at);
 CREATE INDEX idx_application_updated ON application (updated_at);
 CREATE INDEX idx_evaluation_at ON evaluation (at);
+
+-- 亮牌: a card raised on a case by a rule of the supervision scan, answered by the agency's supervisor (情况说明)
+-- and accepted or rejected by the province. One card per case, rule and step: a rule fires once.
+CREATE TABLE supervision_card (
+  id              BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  application_id  BIGINT        NOT NULL,
+  application_no  VARCHAR(32)   NOT NULL,
+  agency_id       BIGINT        NOT NULL,
+  agency_region   VARCHAR(12)   NOT NULL,
+  colour          VARCHAR(8)    NOT NULL,  -- YELLOW, RED
+  rule_code       VARCHAR(32)   NOT NULL,  -- ACCEPT_STEP_YELLOW, ACCEPT_STEP_RED, CASE_YELLOW, CASE_RED, REFUSAL_WITHOUT_BASIS, SECOND_SUPPLEMENT
+  step_key        VARCHAR(64)   NOT NULL,  -- the step the card is about ('' for the whole case)
+  detail          VARCHAR(500)  NOT NULL,
+  raised_at       TIMESTAMP     NOT NULL,
+  answer_due      DATE          NOT NULL,
+  status          VARCHAR(16)   NOT NULL,  -- OPEN, ANSWERED, ACCEPTED, REJECTED (a rejected answer is given again)
+  answer          VARCHAR(1000),
+  answered_by     VARCHAR(64),
+  answered_at     TIMESTAMP     NULL,
+  decision_note   VARCHAR(1000),
+  decided_by      VARCHAR(64),
+  decided_at      TIMESTAMP     NULL,
+  version         INT           NOT NULL DEFAULT 0,
+  CONSTRAINT uk_supervision_card UNIQUE (application_id, rule_code, step_key)
+);
+CREATE INDEX idx_supervision_card_region ON supervision_card (agency_region, status);
+CREATE INDEX idx_supervision_card_application ON supervision_card (application_no);
+CREATE INDEX idx_application_decided ON application (decided_at);

@@ -70,7 +70,8 @@ public class IndicatorAggregates {
                 return 0;
             }
             Set<LocalDate> days = new TreeSet<>();
-            if (mark.refreshedAt() == null) {
+            // Never refreshed, or the clock was set back behind the watermark: only a rebuild of every day is sure.
+            if (mark.refreshedAt() == null || now.isBefore(mark.refreshedAt())) {
                 LocalDateTime first = mapper.firstReceipt();
                 if (first != null) {
                     first.toLocalDate().datesUntil(now.toLocalDate().plusDays(1)).forEach(days::add);
