@@ -23,6 +23,11 @@ export default [
         meta: { title: 'supervision.title', permission: ['supervision:read'] },
       },
       {
+        path: 'cards',
+        component: () => import('./pages/CardsPage.vue'),
+        meta: { title: 'cards.title', permission: ['supervision:read'] },
+      },
+      {
         path: 'rectifications',
         component: () => import('./pages/RectificationsPage.vue'),
         meta: { title: 'rectify.title', permission: ['task:supervise'] },
