@@ -18,6 +18,16 @@ export default [
         meta: { title: 'appView.readOnly' },
       },
       {
+        path: 'supervision',
+        component: () => import('./pages/SupervisionPage.vue'),
+        meta: { title: 'supervision.title', permission: ['supervision:read'] },
+      },
+      {
+        path: 'cards',
+        component: () => import('./pages/CardsPage.vue'),
+        meta: { title: 'cards.title', permission: ['supervision:read'] },
+      },
+      {
         path: 'rectifications',
         component: () => import('./pages/RectificationsPage.vue'),
         meta: { title: 'rectify.title', permission: ['task:supervise'] },

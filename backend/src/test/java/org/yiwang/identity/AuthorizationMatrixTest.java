@@ -154,6 +154,14 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/workbench/substitute", "133PP33333");
         row("PUT /api/v1/workbench/substitute", "133PP33333");
         row("DELETE /api/v1/workbench/substitute", "133PP33333");
+        // Supervision centre (issue 14): indicators and cards for supervisors only, the portal's 办件公示 for everyone.
+        row("GET /api/v1/supervision/indicators", "13333P3333");
+        row("GET /api/v1/portal/statistics", "PPPPPPPPPP");
+        // Cards (亮牌): {id} is a sample id, so supervisors get 404; answering and deciding are checked further in CardsTest.
+        row("GET /api/v1/supervision/cards", "13333P3333");
+        row("POST /api/v1/supervision/cards/{id}/answer", "13333N3333");
+        row("POST /api/v1/supervision/cards/{id}/accept", "13333N3333");
+        row("POST /api/v1/supervision/cards/{id}/reject", "13333N3333");
         // Last: it ends each caller's session.
         row("POST /api/v1/auth/logout", "1PPPPPPPPP");
     }

@@ -1,0 +1,36 @@
+package org.yiwang.supervision.indicator;
+
+import org.apache.shiro.authz.annotation.RequiresPermissions;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.common.Public;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "supervision", description = "电子监察指标与办件公示")
+class IndicatorController {
+
+    private final IndicatorService indicators;
+
+    IndicatorController(IndicatorService indicators) {
+        this.indicators = indicators;
+    }
+
+    @GetMapping("/api/v1/supervision/indicators")
+    @RequiresPermissions("supervision:read")
+    @Operation(summary = "Supervision figures of a region in the caller's subtree over a period (Asia/Shanghai days)")
+    Indicators indicators(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Long agencyId) {
+        return indicators.indicators(regionCode, from, to, agencyId);
+    }
+
+    @GetMapping("/api/v1/portal/statistics")
+    @Public
+    @Operation(summary = "办件公示: today's received and concluded applications and this year's satisfaction, province-wide")
+    Indicators.Public statistics() {
+        return indicators.publicFigures();
+    }
+}
