@@ -33,7 +33,8 @@ async function apiAs(page, username) {
 
 async function businessLicence(page, ctx, items) {
   const company = await apiAs(page, 'company')
-  const registration = items.find((i) => i.name.endsWith('设立登记') && i.processKey === 'standard')
+  // An item of its own form (公司设立登记 …) would refuse the generic purpose field this draft sends.
+  const registration = items.find((i) => i.name.endsWith('设立登记') && i.processKey === 'standard' && !i.formKey)
   assert.ok(registration, `${AGENCY} has no standard 设立登记 item`)
   const guide = await company.get(`/api/v1/catalog/items/${encodeURIComponent(registration.code)}`)
   const draft = await company.post('/api/v1/applications', {

@@ -288,6 +288,11 @@ export default {
     noFormData: 'No form data',
   },
   applyForm: {
+    prefilled: '{n} of {total} fields were filled in for you from your account, your e-licences and earlier applications; please check them.',
+    prefilledFrom: 'Pre-filled · {from}',
+    prefillAccount: 'your account',
+    prefillLicence: 'e-licence {from}',
+    prefillEarlier: 'earlier application: {from}',
     purpose: 'What you apply for and why',
     purposeHint: 'Describe briefly what you apply for and why',
     purposeRequired: 'Please say what you apply for and why',

@@ -288,6 +288,11 @@ export default {
     noFormData: '暂无表单信息',
   },
   applyForm: {
+    prefilled: '已为您预填 {n} 项（共 {total} 项），来自账户信息、电子证照和您以往的申报，请核对后继续。',
+    prefilledFrom: '已预填 · {from}',
+    prefillAccount: '账户信息',
+    prefillLicence: '电子证照 {from}',
+    prefillEarlier: '以往申报：{from}',
     purpose: '申请事项说明 / 申请事由',
     purposeHint: '请简要说明申请的事项和理由',
     purposeRequired: '请填写申请事由',

@@ -388,6 +388,16 @@ public class ApplicationService {
         return view(a);
     }
 
+    /** The caller's own latest forms, newest first, to pre-fill a new one from; never anyone else's. */
+    public List<EarlierForm> ownEarlierForms(int limit) {
+        CurrentUser user = identity.current();
+        return mapper.findByApplicant(user.accountId(), 0, limit).stream()
+                .map(a -> new EarlierForm(a.applicationNo, a.itemName, form(a.formData))).toList();
+    }
+
+    public record EarlierForm(String applicationNo, String itemName, Map<String, Object> formData) {
+    }
+
     public PageResult<ApplicationSummary> mine(Paging paging) {
         CurrentUser user = identity.current();
         return paging.result(mapper.findByApplicant(user.accountId(), paging.offset(), paging.size()).stream()

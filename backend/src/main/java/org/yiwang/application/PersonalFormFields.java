@@ -15,7 +15,7 @@ import org.yiwang.identity.Masking;
  * checked by shape as well: an identity or mobile number typed into any text is masked wherever it stands.
  * Unified social credit codes and company names identify legal persons, which are public records, so they stay.
  */
-final class PersonalFormFields {
+public final class PersonalFormFields {
 
     private record Kind(List<String> keyParts, UnaryOperator<String> mask) {
     }
@@ -33,7 +33,7 @@ final class PersonalFormFields {
     private PersonalFormFields() {
     }
 
-    static Map<String, Object> masked(Map<String, Object> data) {
+    public static Map<String, Object> masked(Map<String, Object> data) {
         Map<String, Object> out = new LinkedHashMap<>();
         data.forEach((key, value) -> {
             Kind kind = kind(key);

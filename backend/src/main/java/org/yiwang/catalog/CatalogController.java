@@ -1,5 +1,11 @@
 package org.yiwang.catalog;
 
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -71,6 +77,20 @@ class CatalogController {
             + "办件类型、服务对象、申请材料、收费、到现场次数、网办深度、设定依据、咨询与投诉电话、办理流程")
     ItemDetail item(@PathVariable String code) {
         return catalog.get(code);
+    }
+
+    @GetMapping("/items/{code}/application-form")
+    @Operation(summary = "The item's application form as a PDF: blank (空白表格), or with example values (示例样表) when sample=true",
+            description = "由事项申请表单生成；未绑定表单的事项为通用申请表（申请事由、联系人、联系电话）")
+    ResponseEntity<byte[]> applicationForm(@PathVariable String code, @RequestParam(defaultValue = "false") boolean sample) {
+        byte[] pdf = catalog.applicationFormPdf(code, sample);
+        String name = code + (sample ? "-示例样表.pdf" : "-空白表格.pdf");
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, (sample ? ContentDisposition.inline() : ContentDisposition.attachment())
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
+                .body(pdf);
     }
 
     @GetMapping("/items/{code}/process")

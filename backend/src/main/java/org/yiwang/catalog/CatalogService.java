@@ -44,6 +44,19 @@ public class CatalogService {
         forms.find(item.formKey(), item.formVersion()).ifPresent(form -> forms.checkData(form, formData));
     }
 
+    /** The fields an applicant fills in for this item: its own form's, or the generic ones. */
+    public List<FormDefinition.Field> formFields(Item item) {
+        return forms.find(item.formKey(), item.formVersion()).map(FormDefinition::fields).orElse(FormService.GENERIC);
+    }
+
+    /** The item's application form as a PDF: blank (空白表格) or filled with plausible values (示例样表). */
+    public byte[] applicationFormPdf(String code, boolean sample) {
+        Item item = item(code);
+        String title = forms.find(item.formKey(), item.formVersion()).map(FormDefinition::name)
+                .orElse(item.name() + "申请表");
+        return FormPdf.render(item, title, formFields(item), StandardForms.get().examples(), sample);
+    }
+
     public Item item(String code) {
         Item item = code == null || code.length() > 40 ? null : mapper.findByCode(code);
         if (item == null || !"PUBLISHED".equals(item.status())) {

@@ -55,6 +55,15 @@ public class FormService {
         this.clock = clock;
     }
 
+    /**
+     * The form of an item that binds none: what the portal asks every such item (申请事由, 联系人, 联系电话); the
+     * place comes with the application itself. Kept here so the 空白表格 and pre-filling know its fields.
+     */
+    public static final List<FormDefinition.Field> GENERIC = List.of(
+            new FormDefinition.Field("purpose", "申请事由", "textarea", true, null, null, 1000d, null),
+            new FormDefinition.Field("contactName", "联系人", "text", true, null, null, 50d, null),
+            new FormDefinition.Field("contactPhone", "联系电话", "text", true, "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}", null, 20d, null));
+
     /** What an administrator sends to save a form: a new key starts at version 1, a known one gets the next. */
     public record FormDraft(String key, String name, List<FormDefinition.Field> fields) {
     }

@@ -263,6 +263,19 @@ public class IdentityService {
         return account == null || account.idNumberEnc() == null ? null : cipher.decrypt(account.idNumberEnc());
     }
 
+    /** What an applicant's account says of them, decrypted, for pre-filling their own forms. */
+    public record Profile(String displayName, String idType, String idNumber, String phone, String regionCode) {
+    }
+
+    public Profile profileOf(long accountId) {
+        Account account = mapper.findById(accountId);
+        if (account == null) {
+            throw ApiException.notFound("账号");
+        }
+        return new Profile(account.displayName(), account.idType(), cipher.decrypt(account.idNumberEnc()),
+                cipher.decrypt(account.phoneEnc()), account.regionCode());
+    }
+
     /** Where mail notifications go, if the account gave an address. */
     public java.util.Optional<String> emailOf(long accountId) {
         Account account = mapper.findById(accountId);

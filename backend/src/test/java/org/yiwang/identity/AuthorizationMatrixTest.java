@@ -135,6 +135,9 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/applications/{no}/diagram", "1PNPNPNNNN");
         row("POST /api/v1/applications/{no}/evaluation", "1PN3333333");
         row("GET /api/v1/applications/{no}/evaluation", "1NNNNNNNNN");
+        // Item forms (forms helper): the printable form is public like the guide; pre-filling reads only the caller's own records.
+        row("GET /api/v1/catalog/items/{code}/application-form", "PPPPPPPPPP");
+        row("GET /api/v1/applications/prefill", "1PP3333333");
         row("GET /api/v1/evaluations/rectifications", "13333P3333");
         row("POST /api/v1/evaluations/{id}/rectify", "13333N3333");
         row("POST /api/v1/evaluations/{id}/callback", "13333N3333");
