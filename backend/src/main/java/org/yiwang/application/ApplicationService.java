@@ -588,9 +588,11 @@ public class ApplicationService {
         requireStatus(a, ApplicationStatus.APPROVED, ApplicationStatus.REJECTED);
         boolean approved = a.status == ApplicationStatus.APPROVED;
         if (approved && issuesLicense(a.itemType)) {
+            Map<String, Object> filled = a.formData == null ? Map.of() : form(a.formData);
             License l = licenses.issue(new LicenseService.Issue(a.id, a.applicationNo, a.applicantId,
                     identity.displayNameOf(a.applicantId), Masking.idNumber(identity.identityNumberOf(a.applicantId)),
-                    a.itemName, a.agencyName, a.agencyId));
+                    a.itemName, a.agencyName, a.agencyId, identity.isLegalPerson(a.applicantId),
+                    LicenceFields.address(filled), LicenceFields.scope(filled)));
             event(a, "LICENSE", Actor.SYSTEM, "电子证照 " + l.licenseNo());
         }
         a.status = ApplicationStatus.CONCLUDED;
