@@ -35,11 +35,15 @@ export default async function portalSearch(page, ctx) {
   await materials.first().waitFor()
   await settled(page)
   assert.ok((await materials.count()) >= 1, 'the guide lists no materials')
-  // The item's process drawn by the bpmn-js viewer, named by its steps.
-  await page.getByRole('heading', { level: 2, name: '办理流程图' }).waitFor()
-  const diagram = page.getByRole('img', { name: /^办理流程图：.*受理/ })
-  await diagram.waitFor()
-  assert.ok((await page.locator('.diagram .djs-container .djs-shape').count()) >= 5, 'the process diagram draws too few shapes')
+  // The process as a resident reads it: numbered steps with who and how long, then conditions, office and FAQ.
+  await page.getByRole('heading', { level: 2, name: '办理步骤' }).waitFor()
+  const steps = page.getByTestId('guide-steps').getByRole('listitem')
+  await steps.first().waitFor()
+  assert.ok((await steps.count()) >= 4, 'the guide lists too few steps')
+  assert.match(await steps.nth(1).innerText(), /受理[\s\S]*5 个工作日/)
+  for (const heading of ['受理条件', '办理地点和时间', '常见问题']) {
+    await page.getByRole('heading', { level: 2, name: heading }).waitFor()
+  }
   await ctx.screenshot('guide')
   await ctx.axe('guide')
 }

@@ -31,6 +31,11 @@ export default [
     meta: { auth: 'APPLICANT', title: 'messages.title' },
   },
   {
+    path: '/me/licenses',
+    component: () => import('./pages/LicensesPage.vue'),
+    meta: { auth: 'APPLICANT', title: 'wallet.title' },
+  },
+  {
     path: '/me/applications/:no',
     component: () => import('./pages/ApplicationDetailPage.vue'),
     props: true,

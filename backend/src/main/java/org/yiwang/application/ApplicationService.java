@@ -229,6 +229,16 @@ public class ApplicationService {
         return file;
     }
 
+    /** A message names its case: which application, of which item, so a list of them can be told apart. */
+    private static String caseOf(Application a) {
+        return "办件 " + a.applicationNo + "（" + a.itemName + "）";
+    }
+
+    private static String titled(String title, Application a) {
+        String item = a.itemName.length() > 120 ? a.itemName.substring(0, 120) + "…" : a.itemName;
+        return title + " · " + item;
+    }
+
     /** A file not uploaded just now (reused, or an e-licence) must still meet the material's type and size rules. */
     private static void requireFits(Material material, String fileName, long sizeBytes, String parameter) {
         if (!FileTypes.accepted(material.acceptTypes(), FileTypes.extension(fileName))
@@ -336,7 +346,7 @@ public class ApplicationService {
                 a.regionCode, item.regionCode(), item.departmentCode(), a.acceptDeadline));
         save(a);
         event(a, "SUBMIT", applicantActor(identity.current()), null);
-        notifications.send(a.applicantId, "申请已提交", "您的办件 " + a.applicationNo + "（" + a.itemName + "）已提交，"
+        notifications.send(a.applicantId, titled("申请已提交", a), "您的" + caseOf(a) + "已提交，"
                 + (item.instant() ? "即办件当场办结。" : "受理部门将在 " + a.acceptDeadline + " 前决定是否受理，承诺办结期限至 "
                         + a.dueDate + "。"), a.applicationNo);
         return view(a);
@@ -498,7 +508,7 @@ public class ApplicationService {
         requireStatus(a, ApplicationStatus.SUBMITTED);
         accept(a, LocalDateTime.now(clock));
         event(a, "ACCEPT", actor, opinion);
-        notifications.send(a.applicantId, "申请已受理", "办件 " + a.applicationNo + " 已受理，办结期限至 " + a.dueDate + "。", a.applicationNo);
+        notifications.send(a.applicantId, titled("申请已受理", a), caseOf(a) + "已受理，办结期限至 " + a.dueDate + "。", a.applicationNo);
     }
 
     /** No supplement notice within 5 working days: accepted as of the day the application was received. */
@@ -514,7 +524,7 @@ public class ApplicationService {
         if (a.testRun) {
             return;
         }
-        notifications.send(a.applicantId, "申请视为已受理", "办件 " + a.applicationNo + " 自收到之日起视为受理。", a.applicationNo);
+        notifications.send(a.applicantId, titled("申请视为已受理", a), caseOf(a) + "自收到之日起视为受理。", a.applicationNo);
     }
 
     @Transactional
@@ -525,7 +535,7 @@ public class ApplicationService {
         a.concludedAt = a.decidedAt;
         save(a);
         event(a, "REFUSE", actor, opinion);
-        notifications.send(a.applicantId, "申请不予受理", "办件 " + a.applicationNo + " 不予受理：" + opinion, a.applicationNo);
+        notifications.send(a.applicantId, titled("申请不予受理", a), caseOf(a) + "不予受理：" + opinion, a.applicationNo);
     }
 
     @Transactional
@@ -549,7 +559,7 @@ public class ApplicationService {
         a.supplementBaseline = mapper.findMaterials(a.id).stream().mapToLong(ApplicationMapper.StoredMaterial::id).max().orElse(0);
         save(a);
         event(a, "SUPPLEMENT", actor, opinion);
-        notifications.send(a.applicantId, "请补正材料", "办件 " + a.applicationNo + " 需要补正材料：" + opinion, a.applicationNo);
+        notifications.send(a.applicantId, titled("请补正材料", a), caseOf(a) + "需要补正材料：" + opinion, a.applicationNo);
     }
 
     @Transactional
@@ -598,17 +608,19 @@ public class ApplicationService {
         requireStatus(a, ApplicationStatus.APPROVED, ApplicationStatus.REJECTED);
         boolean approved = a.status == ApplicationStatus.APPROVED;
         if (approved && issuesLicense(a.itemType)) {
+            Map<String, Object> filled = a.formData == null ? Map.of() : form(a.formData);
             License l = licenses.issue(new LicenseService.Issue(a.id, a.applicationNo, a.applicantId,
                     identity.displayNameOf(a.applicantId), Masking.idNumber(identity.identityNumberOf(a.applicantId)),
-                    a.itemName, a.agencyName, a.agencyId));
+                    a.itemName, a.agencyName, a.agencyId, identity.isLegalPerson(a.applicantId),
+                    LicenceFields.address(filled), LicenceFields.scope(filled)));
             event(a, "LICENSE", Actor.SYSTEM, "电子证照 " + l.licenseNo());
         }
         a.status = ApplicationStatus.CONCLUDED;
         a.concludedAt = LocalDateTime.now(clock);
         save(a);
         event(a, "CONCLUDE", Actor.SYSTEM, null);
-        notifications.send(a.applicantId, approved ? "办件已办结：准予" : "办件已办结：不予许可",
-                "办件 " + a.applicationNo + "（" + a.itemName + "）已办结，请在“我的办件”中查看结果" + (approved ? "和电子证照。" : "及救济途径。"),
+        notifications.send(a.applicantId, titled(approved ? "办件已办结：准予" : "办件已办结：不予许可", a),
+                caseOf(a) + "已办结，请在“我的办件”中查看结果" + (approved ? "和电子证照。" : "及救济途径。"),
                 a.applicationNo);
     }
 
@@ -667,7 +679,7 @@ public class ApplicationService {
         a.warnedLevel = null;
         save(a);
         event(a, "EXTEND", actor, "延长 " + days + " 个工作日：" + reason);
-        notifications.send(a.applicantId, "办理期限延长", "办件 " + a.applicationNo + " 经负责人批准延长 " + days
+        notifications.send(a.applicantId, titled("办理期限延长", a), caseOf(a) + "经负责人批准延长 " + days
                 + " 个工作日，新的期限为 " + a.dueDate + "。理由：" + reason, a.applicationNo);
     }
 

@@ -28,8 +28,10 @@ class CatalogController {
 
     private final CatalogService catalog;
     private final WorkflowService workflow;
+    private final ItemGuide guides;
 
-    CatalogController(CatalogService catalog, WorkflowService workflow) {
+    CatalogController(CatalogService catalog, WorkflowService workflow, ItemGuide guides) {
+        this.guides = guides;
         this.catalog = catalog;
         this.workflow = workflow;
     }
@@ -91,6 +93,14 @@ class CatalogController {
                         .filename(name, StandardCharsets.UTF_8).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
                 .body(pdf);
+    }
+
+    @GetMapping("/items/{code}/guide")
+    @Operation(summary = "The item's guide as a resident reads it: numbered steps with who and how long, conditions, office, fees, FAQ",
+            description = "办事指南（居民版）：办理步骤（由流程模板的人工环节与事项时限得出：谁办理、约几个工作日）、受理条件、"
+                    + "办理地点与时间、收费、常见问题。目录缺少的受理条件与常见问题按事项数据确定性生成")
+    ItemGuide.Guide guide(@PathVariable String code) {
+        return guides.of(code);
     }
 
     @GetMapping("/items/{code}/process")

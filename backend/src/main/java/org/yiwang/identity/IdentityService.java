@@ -294,6 +294,12 @@ public class IdentityService {
         return trimmed;
     }
 
+    /** A company or other organisation, registered by its 统一社会信用代码, rather than a person. */
+    public boolean isLegalPerson(long accountId) {
+        Account account = mapper.findById(accountId);
+        return account != null && "USCC".equals(account.idType());
+    }
+
     public String displayNameOf(long accountId) {
         Account account = mapper.findById(accountId);
         return account == null ? null : account.displayName();

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.application.ApplicationService;
+import org.yiwang.common.ApiException;
+import org.yiwang.common.PageResult;
+import org.yiwang.common.Paging;
 import org.yiwang.common.Public;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,6 +45,19 @@ class LicenseController {
                     + "发证日期与有效期。未知的核验码答复 valid=false、status=UNKNOWN")
     LicenseService.Verification verify(@RequestParam String code, HttpServletRequest http) {
         return licenses.verify(code, http.getRemoteAddr());
+    }
+
+    @GetMapping
+    @RequiresPermissions("application:read-own")
+    @Operation(summary = "我的证照: the caller's own e-licences, newest first, valid or not",
+            description = "持证人的电子证照（证照名称、持证人、地址、许可范围、发证机关、有效期、状态 VALID/EXPIRED/REVOKED）。"
+                    + "须带 mine=true；分页 page 从 1 起，size 1–100")
+    PageResult<LicenseService.Held> mine(@RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        if (!Boolean.TRUE.equals(mine)) {
+            throw ApiException.badParameter("mine", "只能列出自己的电子证照：mine=true");
+        }
+        return licenses.mine(Paging.of(page, size));
     }
 
     @GetMapping("/{no}/pdf")

@@ -16,5 +16,10 @@ interface LicenseMapper {
 
     List<License> findByHolder(@Param("holderAccountId") long holderAccountId);
 
+    List<License> findPageByHolder(@Param("holderAccountId") long holderAccountId, @Param("offset") int offset,
+            @Param("limit") int limit);
+
+    long countByHolder(@Param("holderAccountId") long holderAccountId);
+
     License findByApplication(@Param("applicationId") long applicationId);
 }

@@ -13,9 +13,12 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.yiwang.common.ApiException;
+import org.yiwang.common.PageResult;
+import org.yiwang.common.Paging;
 import org.yiwang.common.Throttle;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
+import org.yiwang.identity.PersonalDataCipher;
 import org.yiwang.region.RegionService;
 
 /** Issues e-licences (电子证照) and answers whether one is genuine. */
@@ -25,38 +28,55 @@ public class LicenseService {
     /** Unambiguous characters: no 0/O, 1/I/L. */
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final int VALID_YEARS = 5;
+    /** A licence's number is its application's number after the province's prefix. */
+    private static final String PREFIX = "HN";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LicenseMapper mapper;
     private final LicensePdf pdf;
     private final IdentityService identity;
     private final RegionService regions;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
     private final Throttle throttle;
     private final Throttle.Rate verifyRate;
 
-    LicenseService(LicenseMapper mapper, LicensePdf pdf, IdentityService identity, RegionService regions, Clock clock,
-            Throttle throttle, @Value("${yiwang.security.limits.verify-per-minute:30}") int verifyPerMinute) {
+    LicenseService(LicenseMapper mapper, LicensePdf pdf, IdentityService identity, RegionService regions,
+            PersonalDataCipher cipher, Clock clock, Throttle throttle,
+            @Value("${yiwang.security.limits.verify-per-minute:30}") int verifyPerMinute) {
         this.mapper = mapper;
         this.pdf = pdf;
         this.identity = identity;
         this.regions = regions;
+        this.cipher = cipher;
         this.clock = clock;
         this.throttle = throttle;
         this.verifyRate = new Throttle.Rate("verify", verifyPerMinute);
     }
 
+    /** {@code address} and {@code scope} are what the application's form gave (经营场所, 经营项目 …), or null. */
     public record Issue(long applicationId, String applicationNo, long holderAccountId, String holderName,
-            String holderIdMasked, String itemName, String agencyName, long agencyId) {
+            String holderIdMasked, String itemName, String agencyName, long agencyId, boolean company, String address,
+            String scope) {
     }
 
     /** The licence and its PDF, and whether its holder asked for it (staff reads are audited). */
     public record Download(License license, byte[] pdf, boolean byHolder) {
     }
 
-    /** What the public verification answers: enough to trust a licence, nothing personal in the clear. */
-    public record Verification(boolean valid, String number, String holderName, String itemName, String agencyName,
-            LocalDateTime issuedAt, LocalDate validUntil, String status) {
+    /**
+     * What the public verification answers: enough to trust a licence. A company's name is a public record and is
+     * shown in full; a person's keeps its first and last characters (王*明), enough to confirm whose it is.
+     */
+    public record Verification(boolean valid, String number, String title, String holderName, String holderKind,
+            String itemName, String scope, String agencyName, LocalDateTime issuedAt, LocalDate validUntil,
+            String status) {
+    }
+
+    /** One licence in its holder's wallet (我的证照): everything on it, the holder's own name in full. */
+    public record Held(String licenseNo, String title, String kind, String holderName, String holderKind,
+            String address, String scope, String itemName, String agencyName, LocalDateTime issuedAt,
+            LocalDate validUntil, String status, String verificationCode, String applicationNo) {
     }
 
     /** One licence per application; its number is the application number with the province's prefix. */
@@ -66,9 +86,11 @@ public class LicenseService {
             return existing;
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        License license = new License(0, "HN" + i.applicationNo(), verificationCode(), i.applicationId(), i.holderAccountId(),
-                i.holderName(), i.holderIdMasked(), i.itemName(), i.agencyName(), i.agencyId(), now,
-                now.toLocalDate().plusYears(VALID_YEARS), "VALID");
+        License license = new License(0, PREFIX + i.applicationNo(), verificationCode(), i.applicationId(),
+                i.holderAccountId(), i.holderName(), i.holderIdMasked(), i.itemName(), i.agencyName(), i.agencyId(), now,
+                now.toLocalDate().plusYears(VALID_YEARS), "VALID", i.company() ? License.COMPANY : License.PERSON,
+                i.address() == null || i.address().isBlank() ? null : cipher.encrypt(clip(i.address(), 300)),
+                i.scope() == null || i.scope().isBlank() ? null : clip(i.scope(), 500));
         mapper.insert(license);
         return mapper.findByApplication(i.applicationId());
     }
@@ -86,11 +108,62 @@ public class LicenseService {
         }
         License l = mapper.findByCode(normalized);
         if (l == null) {
-            return new Verification(false, null, null, null, null, null, null, "UNKNOWN");
+            return new Verification(false, null, null, null, null, null, null, null, null, null, "UNKNOWN");
         }
-        boolean valid = valid(l);
-        return new Verification(valid, l.licenseNo(), org.yiwang.identity.Masking.name(l.holderName()), l.itemName(),
-                l.agencyName(), l.issuedAt(), l.validUntil(), valid ? "VALID" : "EXPIRED");
+        return new Verification(valid(l), l.licenseNo(), title(l), License.COMPANY.equals(l.holderKind())
+                ? l.holderName() : confirmable(l.holderName()), l.holderKind(), l.itemName(), l.scope(), l.agencyName(),
+                l.issuedAt(), l.validUntil(), state(l));
+    }
+
+    /** The caller's own licences, newest first (我的证照). */
+    public PageResult<Held> mine(Paging paging) {
+        CurrentUser user = identity.current();
+        if (!user.isApplicant()) {
+            throw ApiException.badParameter("mine", "只有申请人持有电子证照");
+        }
+        List<Held> page = mapper.findPageByHolder(user.accountId(), paging.offset(), paging.size()).stream()
+                .map(this::held).toList();
+        return paging.result(page, mapper.countByHolder(user.accountId()));
+    }
+
+    private Held held(License l) {
+        return new Held(l.licenseNo(), title(l), LicenseKinds.of(l.itemName()), l.holderName(), l.holderKind(),
+                address(l), l.scope(), l.itemName(), l.agencyName(), l.issuedAt(), l.validUntil(), state(l),
+                l.verificationCode(), l.licenseNo().substring(PREFIX.length()));
+    }
+
+    /** What the licence is called on its face: its kind (食品经营许可证), or 电子证照 when its item names none. */
+    static String title(License l) {
+        String kind = LicenseKinds.of(l.itemName());
+        return kind == null ? "电子证照" : kind;
+    }
+
+    String address(License l) {
+        return l.holderAddressEnc() == null ? null : cipher.decrypt(l.holderAddressEnc());
+    }
+
+    private String state(License l) {
+        if (!"VALID".equals(l.status())) {
+            return l.status();
+        }
+        return valid(l) ? "VALID" : "EXPIRED";
+    }
+
+    /** First and last characters of a person's name, the rest masked: 王*明, 欧**娜; two characters keep the first. */
+    static String confirmable(String name) {
+        String masked = org.yiwang.identity.Masking.name(name);
+        int[] chars = name == null ? new int[0] : name.trim().codePoints().toArray();
+        if (chars.length < 3 || chars[chars.length - 1] == '·') {
+            return masked;
+        }
+        int[] out = masked.codePoints().toArray();
+        out[out.length - 1] = chars[chars.length - 1];
+        return new String(out, 0, out.length);
+    }
+
+    private static String clip(String value, int max) {
+        String v = value.trim();
+        return v.length() <= max ? v : v.substring(0, max);
     }
 
     /** One of the holder's valid e-licences that can stand for a material (电子证照复用), by the rule of {@link LicenseKinds}. */
@@ -137,7 +210,7 @@ public class LicenseService {
             throw ApiException.badParameter("licenseNo", "电子证照“" + (kind == null ? l.itemName() : kind)
                     + "”不能作为材料“" + materialName + "”");
         }
-        return new AsMaterial(l.licenseNo(), pdf.render(l));
+        return new AsMaterial(l.licenseNo(), pdf.render(l, address(l)));
     }
 
     private boolean valid(License l) {
@@ -152,7 +225,7 @@ public class LicenseService {
         if (l == null || !holder && !covers(user, l)) {
             throw ApiException.notFound("电子证照 " + number);
         }
-        return new Download(l, pdf.render(l), holder);
+        return new Download(l, pdf.render(l, address(l)), holder);
     }
 
     /** The caller's own licence; 404 for anyone else's, as for one that does not exist. */

@@ -179,6 +179,38 @@ public class WorkflowService {
         return new Diagram(processXml(definition.getId()), List.of(), List.of());
     }
 
+    /**
+     * The user steps of a process's latest version in the order a case meets them (breadth first from the start,
+     * each once): what a resident's guide lists, without gateways, timers or loops back.
+     */
+    public List<Step> templateSteps(String processKey) {
+        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+                .singleResult();
+        if (definition == null) {
+            throw ApiException.notFound("流程 " + processKey);
+        }
+        var process = repository.getBpmnModel(definition.getId()).getMainProcess();
+        List<Step> steps = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<org.flowable.bpmn.model.FlowNode> queue = new java.util.ArrayDeque<>();
+        process.findFlowElementsOfType(org.flowable.bpmn.model.StartEvent.class, false).forEach(queue::add);
+        while (!queue.isEmpty()) {
+            var node = queue.poll();
+            if (!seen.add(node.getId())) {
+                continue;
+            }
+            if (node instanceof org.flowable.bpmn.model.UserTask task) {
+                steps.add(new Step(task.getId(), task.getName(), StepKinds.of(task.getId(), task.getCategory())));
+            }
+            node.getOutgoingFlows().forEach(f -> {
+                if (f.getTargetFlowElement() instanceof org.flowable.bpmn.model.FlowNode next) {
+                    queue.add(next);
+                }
+            });
+        }
+        return steps;
+    }
+
     /** The BPMN XML of a deployed process definition, as it was deployed. */
     public String processXml(String processDefinitionId) {
         try (var in = repository.getProcessModel(processDefinitionId)) {

@@ -95,7 +95,7 @@ class CaseDatesTest {
 
     private static String message(Api applicant, String no, String title) {
         return StreamSupport.stream(applicant.get("/api/v1/notifications", "size", 100).json().path("items").spliterator(), false)
-                .filter(m -> m.path("applicationNo").asText().equals(no) && m.path("title").asText().equals(title))
+                .filter(m -> m.path("applicationNo").asText().equals(no) && m.path("title").asText().startsWith(title + " · "))
                 .findFirst().orElseThrow(() -> new AssertionError("no message " + title)).path("body").asText();
     }
 }

@@ -65,7 +65,7 @@ class StandardLifecycleTest {
         JsonNode verified = new Api(port).get("/api/v1/licenses/verify", "code", code).json();
         assertThat(verified.path("valid").asBoolean()).isTrue();
         assertThat(verified.path("itemName").asText()).isEqualTo(item.path("name").asText());
-        assertThat(verified.path("holderName").asText()).isEqualTo("黎**");
+        assertThat(verified.path("holderName").asText()).as("enough of a person's name to confirm it").isEqualTo("黎*明");
         assertThat(new Api(port).get("/api/v1/licenses/verify", "code", "ABCDEFGHJKMNPQRS").json().path("valid").asBoolean()).isFalse();
 
         String suffix = DemoAccountsAccess.applicantId().substring(12);

@@ -148,6 +148,10 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/notifications", "1PPPPPPPPP");
         row("GET /api/v1/notifications/unread", "1PPPPPPPPP");
         row("POST /api/v1/notifications/{id}/read", "1PPPPPPPPP");
+        // Issue 20, helper "wallet": 我的证照 for applicants only; the popular items are public.
+        row("GET /api/v1/licenses", "1PP3333333");
+        row("GET /api/v1/portal/popular-items", "PPPPPPPPPP");
+        row("GET /api/v1/catalog/items/{code}/guide", "PPPPPPPPPP");
         row("GET /api/v1/workbench/tasks", "133PPP3333");
         row("GET /api/v1/workbench/tasks/{taskId}", "133NNN3333");
         row("GET /api/v1/workbench/tasks/{taskId}/signers", "133NNN3333");

@@ -21,8 +21,6 @@ import org.yiwang.support.Journeys;
 import org.yiwang.support.Personas;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 /** The e-licence PDF: for its holder and the staff whose scope covers it; the holder's receipt (a POST) delivers. */
 @IntegrationTest
@@ -57,9 +55,8 @@ class LicenseDownloadTest {
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"" + number + ".pdf\"");
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        PdfReader reader = new PdfReader(pdf.body());
-        assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains(number, code, "/verify?code=" + code);
-        assertThat(LicensePdfTest.chineseText(reader)).contains(concluded.path("itemName").asText(), "海口市市场监督管理局");
+        assertThat(LicensePdfTest.text(pdf.body())).contains(number, code, "/verify?code=" + code,
+                concluded.path("itemName").asText(), "海口市市场监督管理局");
 
         assertThat(download(applicant, path).statusCode()).isEqualTo(200);
         assertThat(j.application(applicant, no).path("status").asText()).as("a GET changes nothing").isEqualTo("CONCLUDED");

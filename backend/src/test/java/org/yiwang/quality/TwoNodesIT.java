@@ -341,7 +341,7 @@ class TwoNodesIT {
         for (int page = 1;; page++) {
             JsonNode inbox = applicant.get("/api/v1/notifications", "page", page, "size", 100).json();
             for (JsonNode n : inbox.path("items")) {
-                if (no.equals(n.path("applicationNo").asText()) && title.equals(n.path("title").asText())) {
+                if (no.equals(n.path("applicationNo").asText()) && n.path("title").asText().startsWith(title + " · ")) {
                     count++;
                 }
             }
