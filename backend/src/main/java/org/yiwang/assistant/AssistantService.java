@@ -156,8 +156,9 @@ public class AssistantService {
         }
         for (int i = 0; i < cited.size(); i++) {
             Cited c = cited.get(i);
-            text.append(i + 1).append(". ").append(c.name()).append("：需提交 ").append(c.materialsCount()).append(" 项材料，承诺 ")
-                    .append(c.promisedLimitDays()).append(" 个工作日办结，").append(fee(c.fee())).append("，")
+            text.append(i + 1).append(". ").append(c.name()).append("：需提交 ").append(c.materialsCount()).append(" 项材料，")
+                    .append(c.promisedLimitDays() == 0 ? "即来即办" : "承诺 " + c.promisedLimitDays() + " 个工作日办结").append("，")
+                    .append(fee(c.fee())).append("，")
                     .append(c.visits() == 0 ? "全程网办" : "到现场 " + c.visits() + " 次").append("，办理部门：")
                     .append(c.agencyName()).append("。\n");
         }

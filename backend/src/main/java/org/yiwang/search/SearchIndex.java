@@ -137,15 +137,15 @@ final class SearchIndex {
     }
 
     /**
-     * The best entries for the query, with the synonym expansions searched beside it (a little below the
-     * resident's own words).
+     * The best entries for the query, with the synonym expansions searched beside it: an administrator's mapping
+     * of a colloquial word is stronger evidence than the words' chance overlap with other names, so it weighs more.
      */
     List<Hit> search(String q, List<String> expansions, int limit) {
         String query = q.toLowerCase(Locale.ROOT).trim();
         BooleanQuery.Builder should = new BooleanQuery.Builder();
         int clauses = addText(should, query, 1f);
         for (String expansion : expansions) {
-            clauses += addText(should, expansion, 0.9f);
+            clauses += addText(should, expansion, 1.5f);
         }
         if (ASCII_WORD.matcher(query).matches()) {
             clauses += addPinyin(should, query);

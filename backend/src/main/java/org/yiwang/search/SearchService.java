@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.yiwang.application.ApplicationService;
 import org.yiwang.catalog.CatalogService;
 import org.yiwang.catalog.Item;
+import org.yiwang.catalog.Pinyin;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.Paging;
 import org.yiwang.identity.IdentityService;
@@ -190,12 +191,19 @@ public class SearchService {
         }
     }
 
-    /** The expansions of every synonym term the query contains. */
+    /** The expansions of every synonym term the query contains, or whose pinyin or initials the query is (shebaoka → 社保卡). */
     List<String> expansions(String query) {
         String lower = query.toLowerCase(Locale.ROOT);
+        boolean ascii = lower.chars().allMatch(c -> c < 128);
         List<String> found = new ArrayList<>();
         for (Synonym s : synonyms()) {
-            if (lower.contains(s.term().toLowerCase(Locale.ROOT))) {
+            String term = s.term().toLowerCase(Locale.ROOT);
+            boolean spelled = false;
+            if (ascii && lower.length() >= 2) {
+                Pinyin.Spelling spelling = Pinyin.of(term);
+                spelled = lower.equals(spelling.full()) || lower.equals(spelling.initials()) && lower.length() >= 3;
+            }
+            if (spelled || lower.contains(term)) {
                 found.add(s.expansion());
             }
         }

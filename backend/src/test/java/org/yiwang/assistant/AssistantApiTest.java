@@ -51,7 +51,7 @@ class AssistantApiTest {
         answer.path("items").forEach(i -> {
             assertThat(answer.path("answer").asText()).contains(i.path("name").asText());
             assertThat(i.path("materialsCount").asInt()).isEqualTo(i.path("materials").size()).isPositive();
-            assertThat(i.path("promisedLimitDays").asInt()).isPositive();
+            assertThat(i.path("legalLimitDays").asInt()).isPositive();
             assertThat(i.path("agencyName").asText()).isNotBlank();
             assertThat(i.path("applyUrl").asText()).isEqualTo("/apply/" + i.path("code").asText());
         });
