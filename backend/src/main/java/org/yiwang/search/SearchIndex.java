@@ -98,8 +98,8 @@ final class SearchIndex {
     }
 
     private static Analyzer analyzer() {
-        Analyzer smart = new SmartChineseAnalyzer();
-        return new PerFieldAnalyzerWrapper(smart, Map.of("nameBigrams", new CJKAnalyzer(), "textBigrams", new CJKAnalyzer()));
+        CJKAnalyzer bigrams = new CJKAnalyzer();
+        return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of("nameBigrams", bigrams, "textBigrams", bigrams));
     }
 
     private static Document document(Entry e) {
@@ -117,7 +117,7 @@ final class SearchIndex {
                 .append(first.typeName()).append('\n').append(first.lawBasis()).append('\n')
                 .append(first.processDescription()).append('\n').append(String.join("\n", e.materials()));
         e.places().stream().map(Item::agencyName).distinct().limit(30).forEach(a -> text.append('\n').append(a));
-        doc.add(new TextField("text", text.toString(), Field.Store.NO));
+        // Guide text only as bigrams: smartcn's segmenter costs too much over every guide for a rebuild in seconds.
         doc.add(new TextField("textBigrams", text.toString(), Field.Store.NO));
         for (Item place : e.places()) {
             doc.add(new StringField("code", place.code().toLowerCase(Locale.ROOT), Field.Store.NO));
@@ -177,10 +177,10 @@ final class SearchIndex {
     private int addText(BooleanQuery.Builder should, String text, float weight) {
         int added = 0;
         added += add(should, words.createPhraseQuery("name", text), 8 * weight);
-        added += add(should, words.createBooleanQuery("name", text, Occur.SHOULD), 4 * weight);
+        // Most of the words must match, so that one shared character or number does not make a result.
+        added += add(should, words.createMinShouldMatchQuery("name", text, 0.5f), 4 * weight);
         added += add(should, words.createMinShouldMatchQuery("nameBigrams", text, 0.5f), 3 * weight);
-        added += add(should, words.createBooleanQuery("text", text, Occur.SHOULD), 0.6f * weight);
-        added += add(should, words.createMinShouldMatchQuery("textBigrams", text, 0.6f), 0.4f * weight);
+        added += add(should, words.createMinShouldMatchQuery("textBigrams", text, 0.75f), 0.6f * weight);
         return added;
     }
 

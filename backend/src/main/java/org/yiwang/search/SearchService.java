@@ -243,13 +243,23 @@ public class SearchService {
         }
     }
 
+    private static final int FAR = 100;
+
+    /** Lower is nearer: above or at the place by how specific, then within it, then elsewhere. */
+    private static int nearness(String region, String place) {
+        if (place == null) {
+            return FAR;
+        }
+        return place.startsWith(region) ? -region.length() : region.startsWith(place) ? 0 : FAR;
+    }
+
     private Result result(SearchIndex.Entry e, String place) {
         List<Item> places = new ArrayList<>(e.places());
-        // The caller's own implementation first: the most specific place that contains theirs, then the rest by code.
-        places.sort(Comparator.comparingInt((Item i) -> place != null && place.startsWith(i.regionCode()) ? -i.regionCode().length() : 1)
-                .thenComparing(Item::regionCode));
+        // The caller's own implementation first: the most specific place that contains theirs, then places within
+        // theirs (a district's townships), then the rest by code.
+        places.sort(Comparator.comparingInt((Item i) -> nearness(i.regionCode(), place)).thenComparing(Item::regionCode));
         Item best = places.get(0);
-        boolean local = place == null || place.startsWith(best.regionCode());
+        boolean local = place == null || nearness(best.regionCode(), place) < FAR;
         return new Result(e.basicCode(), best.code(), best.name(), best.typeName(), best.agencyName(), best.regionName(),
                 best.audience(), best.promisedLimitDays(), best.legalLimitDays(), best.fee(), best.visits(), best.onlineDepth(),
                 e.materials().size(), e.applications(), local,

@@ -61,7 +61,7 @@ class AssistantApiTest {
         assertThat(asked).containsExactly("audience", "regionCode");
         assertThat(answer.path("clarify").get(1).path("options").toString()).contains("海口市", "乐东黎族自治县");
         assertThat(answer.path("suggestions")).isNotEmpty();
-        assertThat(answer.path("handover").isNull()).isTrue();
+        assertThat(answer.has("handover")).isFalse();
     }
 
     @Test
@@ -110,7 +110,7 @@ class AssistantApiTest {
     void oneAddressAskingWithoutPauseIsThrottled() {
         Api api = new Api(port).header("X-Forwarded-For", "203.0.113.77");
         int status = 200;
-        for (int i = 0; i < 40 && status == 200; i++) {
+        for (int i = 0; i < 150 && status == 200; i++) {
             status = api.post(ASK, Map.of("question", "低保")).status();
         }
         assertThat(status).isEqualTo(429);
