@@ -48,7 +48,7 @@ INSERT INTO search_synonym (term, expansion, created_by, created_at) VALUES
 ('开演唱会', '举办营业性演出审批', 'seed', TIMESTAMP '2026-12-01 00:00:00'),
 ('演唱会', '营业性演出', 'seed', TIMESTAMP '2026-12-01 00:00:00'),
 ('音乐节', '营业性演出', 'seed', TIMESTAMP '2026-12-01 00:00:00'),
-('养老金', '养老金 养老保险待遇', 'seed', TIMESTAMP '2026-12-01 00:00:00'),
+('养老金', '养老金发放明细查询 养老保险待遇', 'seed', TIMESTAMP '2026-12-01 00:00:00'),
 ('退休金', '养老金 养老保险 退休', 'seed', TIMESTAMP '2026-12-01 00:00:00'),
 ('办退休', '养老保险正常退休申请', 'seed', TIMESTAMP '2026-12-01 00:00:00'),
 ('工伤了', '工伤事故备案 工伤', 'seed', TIMESTAMP '2026-12-01 00:00:00'),
