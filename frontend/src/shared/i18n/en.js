@@ -1164,4 +1164,14 @@ export default {
     pickDate: 'Pick a date',
     pick: 'Choose',
   },
+  assistant: {
+    open: 'Ask us',
+    title: 'Assistant',
+    close: 'Close',
+    hint: 'Describe what you need in your own words, e.g. "I want to open a small restaurant". Answers come from the service guides only.',
+    placeholder: 'Your question',
+    send: 'Send',
+    apply: 'Apply',
+    meta: '{materials} materials · {days} working days',
+  },
 }

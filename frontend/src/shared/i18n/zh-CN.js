@@ -1164,4 +1164,14 @@ export default {
     pickDate: '选择日期',
     pick: '请选择',
   },
+  assistant: {
+    open: '智能客服',
+    title: '智能客服',
+    close: '关闭',
+    hint: '请用自己的话描述要办的事，例如“我想开一家小餐馆”“孩子出生要办什么”。回答只来自办事指南。',
+    placeholder: '请输入您的问题',
+    send: '发送',
+    apply: '去申请',
+    meta: '{materials} 项材料 · 承诺 {days} 个工作日',
+  },
 }

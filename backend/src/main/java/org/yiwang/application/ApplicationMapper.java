@@ -17,6 +17,8 @@ interface ApplicationMapper {
 
     long countByApplicant(@Param("applicantId") long applicantId);
 
+    List<ApplicationService.ItemCount> countSubmittedByBasicCode();
+
     /** Applications whose clock runs, for the warning scan. */
     List<Application> findRunning(@Param("afterId") long afterId, @Param("limit") int limit);
 

@@ -11,6 +11,8 @@ interface CatalogMapper {
 
     List<Item> findAllPublished();
 
+    List<CatalogService.MaterialName> findPublishedMaterialNames();
+
     Item findByCode(@Param("code") String code);
 
     /** The materials an item asks for now; retired ones stay only for the applications that uploaded them. */

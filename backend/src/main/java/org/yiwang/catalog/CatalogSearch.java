@@ -57,6 +57,10 @@ final class CatalogSearch {
         return entries.size();
     }
 
+    List<Item> items() {
+        return entries.stream().map(Entry::item).toList();
+    }
+
     /**
      * One page of matching items, best first: the exact name, then names starting with the words, names
      * containing them, item codes, and finally pinyin and pinyin initials — items the applicant can get done at

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.PageResult;
@@ -16,13 +17,39 @@ public class CatalogService {
     private final CatalogMapper mapper;
     private final RegionService regions;
     private final FormService forms;
+    private final ApplicationEventPublisher events;
     private volatile CatalogSearch search;
     private volatile LifeEventCounts lifeEvents;
 
-    CatalogService(CatalogMapper mapper, RegionService regions, FormService forms) {
+    CatalogService(CatalogMapper mapper, RegionService regions, FormService forms, ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.regions = regions;
         this.forms = forms;
+        this.events = events;
+    }
+
+    /**
+     * Published after the catalogue changed and the change is committed, so that other indexes (search/) follow it
+     * without the catalogue knowing them.
+     */
+    public record Changed() {
+    }
+
+    record MaterialName(String basicCode, String name) {
+    }
+
+    /** Every published item, for indexes built beside the catalogue's own: the rows it already holds, not read again. */
+    public List<Item> publishedItems() {
+        return index().items();
+    }
+
+    /** The distinct material names of the published items, per basic code (基本编码). */
+    public Map<String, List<String>> materialNamesByBasicCode() {
+        Map<String, List<String>> names = new java.util.HashMap<>();
+        for (MaterialName row : mapper.findPublishedMaterialNames()) {
+            names.computeIfAbsent(row.basicCode(), k -> new java.util.ArrayList<>()).add(row.name());
+        }
+        return names;
     }
 
     public PageResult<Item> search(CatalogQuery query, Paging paging) {
@@ -140,6 +167,7 @@ public class CatalogService {
     /** Rebuilds the search index after the catalogue changed. */
     public void refresh() {
         search = new CatalogSearch(mapper.findAllPublished());
+        events.publishEvent(new Changed());
     }
 
     private CatalogSearch index() {

@@ -8,7 +8,7 @@ import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
 import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombination;
 
 /** Full pinyin and initials of item names, so that {@code spjy} and {@code shipin} find 食品经营…. */
-final class Pinyin {
+public final class Pinyin {
 
     private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
 
@@ -21,11 +21,11 @@ final class Pinyin {
     private Pinyin() {
     }
 
-    record Spelling(String full, String initials) {
+    public record Spelling(String full, String initials) {
     }
 
     /** Polyphonic characters take their most common reading; letters and digits are kept lower-cased. */
-    static Spelling of(String text) {
+    public static Spelling of(String text) {
         StringBuilder full = new StringBuilder();
         StringBuilder initials = new StringBuilder();
         for (char c : text.toCharArray()) {

@@ -169,6 +169,15 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/supervision/cards/{id}/answer", "13333N3333");
         row("POST /api/v1/supervision/cards/{id}/accept", "13333N3333");
         row("POST /api/v1/supervision/cards/{id}/reject", "13333N3333");
+        // Smart search and the assistant (search/, assistant/): public search and questions; the synonym list is read
+        // by item administrators and changed only by the province's ({id} 999999 does not exist: 404 once allowed).
+        row("GET /api/v1/search", "PPPPPPPPPP");
+        row("GET /api/v1/search/suggest", "PPPPPPPPPP");
+        row("POST /api/v1/assistant/ask", "PPPPPPPPPP");
+        row("GET /api/v1/admin/search/synonyms", "13333333PP");
+        row("POST /api/v1/admin/search/synonyms", "133333333P");
+        row("DELETE /api/v1/admin/search/synonyms/{id}", "133333333N");
+        row("GET /api/v1/admin/search/misses", "13333333PP");
         // Last: it ends each caller's session.
         row("POST /api/v1/auth/logout", "1PPPPPPPPP");
     }
