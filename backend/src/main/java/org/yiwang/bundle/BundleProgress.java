@@ -85,20 +85,19 @@ class BundleProgress {
     }
 
     void advance(long caseId) {
-        BundleMapper.CaseRow c = mapper.findCaseById(caseId);
-        if (c == null || !"RUNNING".equals(c.status())) {
-            return;
-        }
-        transactions.separatelyRetryingDeadlocks(() -> identity.onBehalfOf(c.applicantId(), () -> {
-            step(mapper.findCaseById(caseId));
+        transactions.separatelyRetryingDeadlocks(() -> {
+            BundleMapper.CaseRow c = mapper.findCaseById(caseId);
+            if (c != null && "RUNNING".equals(c.status())) {
+                identity.onBehalfOf(c.applicantId(), () -> {
+                    step(c);
+                    return null;
+                });
+            }
             return null;
-        }));
+        });
     }
 
     private void step(BundleMapper.CaseRow c) {
-        if (!"RUNNING".equals(c.status())) {
-            return;
-        }
         BundleDefinition d = bundles.parse(mapper.findBundle(c.bundleCode()).definition());
         List<BundleMapper.ChildRow> children = mapper.findChildren(c.id());
         Map<String, ApplicationView> apps = new HashMap<>();
