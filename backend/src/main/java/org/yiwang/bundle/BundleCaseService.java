@@ -27,6 +27,7 @@ import org.yiwang.common.Paging;
 import org.yiwang.common.Transactions;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
+import org.yiwang.region.RegionService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -49,17 +50,19 @@ public class BundleCaseService {
     private final ApplicationService applications;
     private final CatalogService catalog;
     private final IdentityService identity;
+    private final RegionService regions;
     private final Transactions transactions;
     private final ObjectMapper json;
     private final Clock clock;
 
     BundleCaseService(BundleMapper mapper, BundleService bundles, ApplicationService applications, CatalogService catalog,
-            IdentityService identity, Transactions transactions, ObjectMapper json, Clock clock) {
+            IdentityService identity, RegionService regions, Transactions transactions, ObjectMapper json, Clock clock) {
         this.mapper = mapper;
         this.bundles = bundles;
         this.applications = applications;
         this.catalog = catalog;
         this.identity = identity;
+        this.regions = regions;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -115,13 +118,15 @@ public class BundleCaseService {
         if (request.regionCode() == null || request.regionCode().isBlank()) {
             throw ApiException.badParameter("regionCode", "请选择办理地点");
         }
+        String region = regions.find(regions.checkedCode("regionCode", request.regionCode()))
+                .orElseThrow(() -> ApiException.badParameter("regionCode", "行政区划 " + request.regionCode() + " 不存在")).code();
         Map<String, Boolean> answers = checkedAnswers(d, request.answers());
         Map<String, Object> form = request.formData() == null ? Map.of() : request.formData();
         checkForm(d, form);
         List<BundleDefinition.Entry> chosen = d.chosen(answers);
         List<Item> items = new ArrayList<>();
         for (BundleDefinition.Entry e : chosen) {
-            items.add(bundles.implementationIn(e.basicCode(), request.regionCode()).orElseThrow(() -> new ApiException(
+            items.add(bundles.implementationIn(e.basicCode(), region).orElseThrow(() -> new ApiException(
                     HttpStatus.BAD_REQUEST, "BUNDLE_NOT_AVAILABLE", "所选办理地点没有实施事项 " + e.basicCode()
                             + "，请选择其他办理地点", "regionCode")));
         }
@@ -131,14 +136,14 @@ public class BundleCaseService {
         c.bundleId = row.id();
         c.bundleVersion = row.version();
         c.applicantId = user.accountId();
-        c.regionCode = request.regionCode();
+        c.regionCode = region;
         c.answers = write(answers);
         c.now = now;
         mapper.insertCase(c);
         for (int i = 0; i < chosen.size(); i++) {
             BundleDefinition.Entry e = chosen.get(i);
             ApplicationView child = applications.create(new ApplicationService.ApplicationDraft(items.get(i).code(),
-                    request.regionCode(), formFor(d, e.basicCode(), form)));
+                    region, formFor(d, e.basicCode(), form)));
             mapper.insertChild(c.id, i + 1, e.basicCode(), child.summary().applicationNo(), !e.optional(), "DRAFT");
         }
         return view(mapper.findCaseById(c.id));
