@@ -226,11 +226,20 @@ public class BundleCaseService {
             if (!"DRAFT".equals(c.status()) && !"RUNNING".equals(c.status())) {
                 throw ApiException.conflict("NOT_WITHDRAWABLE", "一件事已办结或已终止，不能撤回");
             }
+            List<BundleMapper.ChildRow> children = mapper.findChildren(c.id());
+            for (BundleMapper.ChildRow child : children) {
+                ApplicationStatus status = applications.handle(child.applicationNo()).status();
+                if (!"CANCELLED".equals(child.state()) && !ApplicationStatus.WITHDRAWABLE.contains(status)
+                        && status != ApplicationStatus.WITHDRAWN && status != ApplicationStatus.NOT_ACCEPTED) {
+                    throw ApiException.conflict("NOT_WITHDRAWABLE", "事项“" + applications.handle(child.applicationNo()).itemName()
+                            + "”已作出决定，一件事不能整体撤回");
+                }
+            }
             if (mapper.conclude(c.id(), c.status(), "WITHDRAWN", reason == null ? "申请人撤回" : limit(reason),
                     LocalDateTime.now(clock)) == 0) {
                 throw ApiException.conflict("CONCURRENT_UPDATE", "一件事已变化，请刷新后重试");
             }
-            for (BundleMapper.ChildRow child : mapper.findChildren(c.id())) {
+            for (BundleMapper.ChildRow child : children) {
                 if (!"CANCELLED".equals(child.state())
                         && ApplicationStatus.WITHDRAWABLE.contains(applications.handle(child.applicationNo()).status())) {
                     applications.withdraw(child.applicationNo(), "一件事撤回");

@@ -139,6 +139,33 @@ class BundleApiTest {
     }
 
     @Test
+    void withdrawingTheBundleWithdrawsEveryUndecidedChildOnceADecisionIsMadeItIsRefused() {
+        Journeys j = new Journeys(port);
+        Api company = newCompany("restaurant-withdrawn");
+        JsonNode opened = open(company, false);
+        String caseNo = opened.path("caseNo").asText();
+        uploadAll(company, caseNo);
+        assertThat(submit(company, caseNo, "withdrawn-1").status()).isEqualTo(200);
+        Api.Response withdrawn = company.post("/api/v1/bundle-cases/" + caseNo + "/withdraw", Map.of("reason", "店面另有安排"));
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(withdrawn.json().path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.json().path("children").findValuesAsText("status")).containsOnly("WITHDRAWN");
+        assertThat(withdrawn.json().path("children").findValuesAsText("state")).containsOnly("CANCELLED");
+        assertProblem(company.post("/api/v1/bundle-cases/" + caseNo + "/withdraw", Map.of()), 409, "NOT_WITHDRAWABLE");
+
+        JsonNode decided = open(company, false);
+        String decidedNo = decided.path("caseNo").asText();
+        uploadAll(company, decidedNo);
+        assertThat(submit(company, decidedNo, "withdrawn-2").status()).isEqualTo(200);
+        String registrationNo = child(decided, REGISTRATION).path("applicationNo").asText();
+        j.step(provinceMarketClerk(j), registrationNo, "approve", Map.of("opinion", "准予登记"));
+        assertProblem(company.post("/api/v1/bundle-cases/" + decidedNo + "/withdraw", Map.of()), 409, "NOT_WITHDRAWABLE");
+        JsonNode still = company.get("/api/v1/bundle-cases/" + decidedNo).json();
+        assertThat(still.path("status").asText()).as("nothing half-withdrawn").isEqualTo("RUNNING");
+        assertThat(child(still, FOOD_LICENCE).path("status").asText()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void aSupplementNoticeOfOneAgencyShowsOnceInTheBundleAndTheOthersGoOn() {
         Journeys j = new Journeys(port);
         Api company = newCompany("company-change");
