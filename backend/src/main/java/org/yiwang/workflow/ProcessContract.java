@@ -43,8 +43,9 @@ public final class ProcessContract {
     public static final String OUTCOME = "outcome";
 
     /**
-     * The templates' user tasks by id, with the kind of step each declares in {@code flowable:category}; the
-     * countersign steps and the township's preliminary review exist only in the templates.
+     * The templates' user tasks by id, with their kind of step. The four kinds a model may name are also in each
+     * task's {@code flowable:category}; the countersign steps and the township's preliminary review, which exist
+     * only in the templates, are known by their ids (the model rules accept no other category).
      */
     public static final Map<String, String> TEMPLATE_STEPS = Map.of("handleInstant", StepKinds.INSTANT,
             "acceptApplication", StepKinds.ACCEPT, "villageIntake", StepKinds.ACCEPT, "reviewApplication", StepKinds.REVIEW,
