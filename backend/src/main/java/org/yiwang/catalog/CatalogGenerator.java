@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.yiwang.region.ServiceLevel;
+import org.yiwang.workflow.ProcessContract;
 
 /**
  * Builds the province's implementation list (实施清单) of 11,702 items from the 1,133 distinct real item
@@ -111,7 +112,7 @@ final class CatalogGenerator {
         for (Vocabulary v : provincial) {
             String unit = provincialUnit(v, departments);
             items.add(item(items.size() + 1, v, provincialName(v.name()), ServiceLevel.PROVINCE, "46",
-                    provincialUnitCodes.get(unit), departments.get(v.department()), lawBasis(v, departments), "standard"));
+                    provincialUnitCodes.get(unit), departments.get(v.department()), lawBasis(v, departments), ProcessContract.STANDARD));
         }
 
         // 市县区: the same mix of types everywhere, a different choice of matters per place.
@@ -136,13 +137,13 @@ final class CatalogGenerator {
             for (String name : TOWNSHIP_SERVICES) {
                 Vocabulary v = byName.get(name);
                 items.add(item(items.size() + 1, v, name, ServiceLevel.TOWNSHIP, township, "T" + township,
-                        departments.get(v.department()), lawBasis(v, departments), "standard"));
+                        departments.get(v.department()), lawBasis(v, departments), ProcessContract.STANDARD));
             }
         }
         for (String village : villages) {
             Vocabulary v = byName.get(VILLAGE_SERVICES.get((int) Long.remainderUnsigned(hash(village), VILLAGE_SERVICES.size())));
             items.add(item(items.size() + 1, v, v.name(), ServiceLevel.VILLAGE, village, "V" + village,
-                    departments.get(v.department()), lawBasis(v, departments), "crossLevel"));
+                    departments.get(v.department()), lawBasis(v, departments), ProcessContract.CROSS_LEVEL));
         }
         return items;
     }
@@ -169,7 +170,7 @@ final class CatalogGenerator {
         String basicCode = basicCode(v);
         String code = basicCode + "-" + regionCode;
         long h = hash(code);
-        boolean instant = !"crossLevel".equals(processKey) && level != ServiceLevel.TOWNSHIP
+        boolean instant = !ProcessContract.CROSS_LEVEL.equals(processKey) && level != ServiceLevel.TOWNSHIP
                 && pick(h, 100) < instantShare(v.type());
         int legal = legalLimit(v.type(), h >>> 8);
         int promised = instant ? 0 : Math.max(1, (int) Math.round(legal * new double[] { 0.25, 0.3, 0.4, 0.5 }[pick(h >>> 16, 4)]));
@@ -182,7 +183,7 @@ final class CatalogGenerator {
         };
         boolean charged = pick(h >>> 40, 100) < 3 && v.type() == 1;
         String audience = audience(v);
-        String key = instant ? "instant" : processKey;
+        String key = instant ? ProcessContract.INSTANT : processKey;
         return new Item(id, code, basicCode, name, "未分类".equals(v.mainItem()) ? null : v.mainItem(), v.type(), level,
                 regionCode, agencyCode, department.code(), instant ? "INSTANT" : "PROMISED", audience, instant && v.type() != 1 ? 0 : legal,
                 promised, charged ? "按标准收取证照工本费" : "不收费",
@@ -213,14 +214,14 @@ final class CatalogGenerator {
         String n = v.name();
         boolean joint = v.type() == 1 && (n.contains("施工") || n.contains("建设工程") || n.contains("项目") && n.contains("审批"));
         if (!joint) {
-            return "standard";
+            return ProcessContract.STANDARD;
         }
         // A design passes from one department to the next (依次审查); a change, renewal or re-issue of a permit
         // needs the opinion of any one of them (或签); everything else needs all of them (会签).
         if (n.contains("设计")) {
-            return "jointSequential";
+            return ProcessContract.JOINT_SEQUENTIAL;
         }
-        return n.contains("变更") || n.contains("延续") || n.contains("补办") ? "jointAny" : "joint";
+        return n.contains("变更") || n.contains("延续") || n.contains("补办") ? ProcessContract.JOINT_ANY : ProcessContract.JOINT;
     }
 
     private static String audience(Vocabulary v) {
@@ -242,12 +243,12 @@ final class CatalogGenerator {
     private static String processDescription(String processKey, int promised) {
         String limit = promised == 0 ? "当场办结" : "承诺" + promised + "个工作日内办结";
         return switch (processKey) {
-            case "instant" -> "网上申请 → 窗口受理并当场审批 → 办结送达（即办件，" + limit + "）";
-            case "joint" -> "网上申请 → 牵头部门受理 → 相关部门并联审查 → 牵头部门审批决定 → 办结送达（" + limit + "）";
-            case "jointAny" -> "网上申请 → 牵头部门受理 → 相关部门并联审查（或签，一个部门审查即可）→ 牵头部门审批决定 → 办结送达（"
+            case ProcessContract.INSTANT -> "网上申请 → 窗口受理并当场审批 → 办结送达（即办件，" + limit + "）";
+            case ProcessContract.JOINT -> "网上申请 → 牵头部门受理 → 相关部门并联审查 → 牵头部门审批决定 → 办结送达（" + limit + "）";
+            case ProcessContract.JOINT_ANY -> "网上申请 → 牵头部门受理 → 相关部门并联审查（或签，一个部门审查即可）→ 牵头部门审批决定 → 办结送达（"
                     + limit + "）";
-            case "jointSequential" -> "网上申请 → 牵头部门受理 → 相关部门依次审查 → 牵头部门审批决定 → 办结送达（" + limit + "）";
-            case "crossLevel" -> "村（社区）便民服务站代办受理 → 乡镇（街道）初审 → 市县部门审批决定 → 办结送达（" + limit + "）";
+            case ProcessContract.JOINT_SEQUENTIAL -> "网上申请 → 牵头部门受理 → 相关部门依次审查 → 牵头部门审批决定 → 办结送达（" + limit + "）";
+            case ProcessContract.CROSS_LEVEL -> "村（社区）便民服务站代办受理 → 乡镇（街道）初审 → 市县部门审批决定 → 办结送达（" + limit + "）";
             default -> "网上申请 → 受理（材料不全的一次性告知补正）→ 审查 → 审批决定 → 办结送达（" + limit + "）";
         };
     }

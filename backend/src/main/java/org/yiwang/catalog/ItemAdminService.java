@@ -8,18 +8,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.ApiException.FieldProblem;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
-import org.yiwang.modeling.ModelingService;
 import org.yiwang.region.Agency;
 import org.yiwang.region.Region;
 import org.yiwang.region.RegionService;
@@ -52,25 +51,27 @@ public class ItemAdminService {
     private final FormService forms;
     private final RegionService regions;
     private final WorkflowService workflow;
-    private final ModelingService models;
+    private final ProcessOwners owners;
     private final IdentityService identity;
     private final AuditService audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ItemAdminService(CatalogMapper mapper, CatalogService catalog, FormService forms, RegionService regions,
-            WorkflowService workflow, ModelingService models, IdentityService identity, AuditService audit, ObjectMapper json,
-            Clock clock) {
+            WorkflowService workflow, ProcessOwners owners, IdentityService identity, AuditService audit, ObjectMapper json,
+            Clock clock, ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.catalog = catalog;
         this.forms = forms;
         this.regions = regions;
         this.workflow = workflow;
-        this.models = models;
+        this.owners = owners;
         this.identity = identity;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Every guide element an administrator sets; {@code version} is the one they read (not for a new item). */
@@ -115,7 +116,7 @@ public class ItemAdminService {
     /** The processes an item of the caller's subtree may bind: those of its region, above it or below it. */
     public List<WorkflowService.Process> processes() {
         String caller = identity.current().regionCode();
-        return workflow.processes().stream().filter(p -> models.processRegion(p.key())
+        return workflow.processes().stream().filter(p -> owners.regionOf(p.key())
                 .filter(owner -> regions.isWithin(owner, caller) || regions.isWithin(caller, owner)).isPresent()).toList();
     }
 
@@ -201,13 +202,18 @@ public class ItemAdminService {
         }
         audit.record(new AuditService.Event(admin.accountId(), admin.username(), "ITEM_" + action, "item:" + code,
                 item.name() + " v" + item.version() + " " + item.status(), http.getRemoteAddr(), admin.regionCode()));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                catalog.refresh();
-            }
-        });
+        events.publishEvent(new ItemChanged(code));
         return detail;
+    }
+
+    /** An item was saved, published or withdrawn. */
+    record ItemChanged(String code) {
+    }
+
+    /** The portal's catalogue shows the change once it is committed. */
+    @TransactionalEventListener
+    void refreshCatalog(ItemChanged changed) {
+        catalog.refresh();
     }
 
     private ItemDetail detail(Item item) {
@@ -295,7 +301,7 @@ public class ItemAdminService {
             out.add(new FieldProblem("processKey", "请选择办理流程"));
         } else if (!workflow.isDeployed(e.processKey())) {
             out.add(new FieldProblem("processKey", "流程 " + e.processKey() + " 尚未部署"));
-        } else if (region != null && models.processRegion(e.processKey()).filter(o -> regions.isWithin(region.code(), o)).isEmpty()) {
+        } else if (region != null && owners.regionOf(e.processKey()).filter(o -> regions.isWithin(region.code(), o)).isEmpty()) {
             out.add(new FieldProblem("processKey", "流程 " + e.processKey() + " 属于其他辖区，本辖区的事项不能绑定"));
         }
         if (e.formKey() != null && !e.formKey().isBlank() || e.formVersion() != null) {

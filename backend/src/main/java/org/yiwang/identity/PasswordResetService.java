@@ -16,8 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.common.ApiException;
-import org.yiwang.notification.NotificationService;
-import org.yiwang.notification.SmsSender;
 import org.yiwang.region.RegionService;
 import org.yiwang.supervision.AuditService;
 
@@ -39,8 +37,7 @@ public class PasswordResetService {
     private final PersonalDataCipher cipher;
     private final PasswordService passwords;
     private final DatabaseSessionDao sessions;
-    private final NotificationService notifications;
-    private final SmsSender sms;
+    private final ResetChannels channels;
     private final AuditService audit;
     private final Clock clock;
     private final String publicBaseUrl;
@@ -48,7 +45,7 @@ public class PasswordResetService {
     private final int addressLimit;
 
     PasswordResetService(IdentityService identity, IdentityMapper mapper, PersonalDataCipher cipher,
-            PasswordService passwords, DatabaseSessionDao sessions, NotificationService notifications, SmsSender sms,
+            PasswordService passwords, DatabaseSessionDao sessions, ResetChannels channels,
             AuditService audit, Clock clock, @Value("${yiwang.public-base-url:http://localhost:8080}") String publicBaseUrl,
             @Value("${yiwang.security.reset-address-limit:10}") int addressLimit) {
         this.identity = identity;
@@ -56,8 +53,7 @@ public class PasswordResetService {
         this.cipher = cipher;
         this.passwords = passwords;
         this.sessions = sessions;
-        this.notifications = notifications;
-        this.sms = sms;
+        this.channels = channels;
         this.audit = audit;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
@@ -117,12 +113,12 @@ public class PasswordResetService {
         String email = account.emailEnc() == null ? null : cipher.decrypt(account.emailEnc());
         String text = "您申请了重置海南政务服务网账户密码。请在 " + TOKEN_MINUTES + " 分钟内打开以下链接设置新密码（仅可使用一次）：\n"
                 + link + "\n如非本人操作，请忽略本消息，您的密码不会改变。";
-        if (email != null && notifications.mailTo(email, "重置密码", text)) {
+        if (email != null && channels.mail(email, "重置密码", text)) {
             return "mail";
         }
         String phone = account.phoneEnc() == null ? null : cipher.decrypt(account.phoneEnc());
         if (phone != null) {
-            return sms.send(phone, text) ? "sms" : "sms not configured";
+            return channels.sms(phone, text) ? "sms" : "sms not configured";
         }
         return "no channel";
     }

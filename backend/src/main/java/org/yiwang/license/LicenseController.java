@@ -2,6 +2,7 @@ package org.yiwang.license;
 
 import org.apache.shiro.authz.annotation.RequiresAuthentication;
 import org.apache.shiro.authz.annotation.RequiresPermissions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiwang.application.ApplicationService;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
@@ -30,12 +30,11 @@ import jakarta.servlet.http.HttpServletRequest;
 class LicenseController {
 
     private final LicenseService licenses;
-    private final ApplicationService applications;
+    private final ApplicationEventPublisher events;
 
-    /* ApplicationService depends on LicenseService (it issues licences), so staff reads are recorded from here. */
-    LicenseController(LicenseService licenses, ApplicationService applications) {
+    LicenseController(LicenseService licenses, ApplicationEventPublisher events) {
         this.licenses = licenses;
-        this.applications = applications;
+        this.events = events;
     }
 
     @GetMapping("/verify")
@@ -66,7 +65,7 @@ class LicenseController {
     ResponseEntity<byte[]> pdf(@PathVariable String no) {
         LicenseService.Download d = licenses.pdf(no);
         if (!d.byHolder()) {
-            applications.licenseReadByStaff(d.license().applicationId(), d.license().licenseNo());
+            events.publishEvent(new LicenseEvents.ReadByStaff(d.license().applicationId(), d.license().licenseNo()));
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -82,6 +81,6 @@ class LicenseController {
     @Operation(summary = "The holder received the e-licence (电子送达): the application becomes DELIVERED, once",
             description = "持证人确认收到电子证照（门户“下载电子证照”时发送）；重复确认不再改变状态。非持证人答复 404")
     void receipt(@PathVariable String no) {
-        applications.delivered(licenses.heldByCaller(no).applicationId());
+        events.publishEvent(new LicenseEvents.Received(licenses.heldByCaller(no).applicationId()));
     }
 }

@@ -54,6 +54,7 @@ import org.springframework.stereotype.Component;
 import org.yiwang.identity.Role;
 import org.yiwang.region.RegionService;
 import org.yiwang.workflow.ModelExpressions;
+import org.yiwang.workflow.ProcessContract;
 import org.yiwang.workflow.StepKinds;
 
 /**
@@ -436,10 +437,10 @@ class ModelRules {
     }
 
     private static boolean overReviewGroups(MultiInstanceLoopCharacteristics loop) {
-        if (loop == null || !"reviewGroupOfAgency".equals(loop.getElementVariable())) {
+        if (loop == null || !ProcessContract.REVIEW_GROUP_OF_AGENCY.equals(loop.getElementVariable())) {
             return false;
         }
-        Set<String> collection = Set.of("${reviewGroups}", "reviewGroups");
+        Set<String> collection = Set.of("${" + ProcessContract.REVIEW_GROUPS + "}", ProcessContract.REVIEW_GROUPS);
         return collection.contains(String.valueOf(loop.getInputDataItem()).trim())
                 || collection.contains(String.valueOf(loop.getCollectionString()).trim());
     }

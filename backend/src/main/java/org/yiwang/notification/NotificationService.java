@@ -10,12 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 import org.yiwang.identity.IdentityService;
@@ -36,23 +36,25 @@ public class NotificationService {
     private final Clock clock;
     private final ObjectProvider<JavaMailSender> mail;
     private final IdentityService identity;
+    private final ApplicationEventPublisher events;
     private final String from;
     private final ExecutorService mailer = Executors.newSingleThreadExecutor(r -> new Thread(r, "yiwang-mail"));
 
     NotificationService(NotificationMapper mapper, Clock clock, ObjectProvider<JavaMailSender> mail,
-            IdentityService identity, @Value("${yiwang.mail.from:noreply@zwfw.hainan.gov.cn}") String from) {
+            IdentityService identity, ApplicationEventPublisher events,
+            @Value("${yiwang.mail.from:noreply@zwfw.hainan.gov.cn}") String from) {
         this.mapper = mapper;
         this.clock = clock;
         this.mail = mail;
         this.identity = identity;
+        this.events = events;
         this.from = from;
     }
 
     public void send(long accountId, String title, String body, String applicationNo) {
         mapper.insert(accountId, LocalDateTime.now(clock), title, body, applicationNo);
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender != null) {
-            identity.emailOf(accountId).ifPresent(to -> afterCommit(() -> mailer.execute(() -> mail(sender, to, title, body))));
+        if (mail.getIfAvailable() != null) {
+            identity.emailOf(accountId).ifPresent(to -> events.publishEvent(new OutgoingMail(to, title, body)));
         }
     }
 
@@ -65,11 +67,10 @@ public class NotificationService {
      * thread once the transaction commits; false when no SMTP server is configured.
      */
     public boolean mailTo(String to, String title, String body) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+        if (mail.getIfAvailable() == null) {
             return false;
         }
-        afterCommit(() -> mailer.execute(() -> mail(sender, to, title, body)));
+        events.publishEvent(new OutgoingMail(to, title, body));
         return true;
     }
 
@@ -103,16 +104,15 @@ public class NotificationService {
         }
     }
 
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
+    /** A mail to send once the transaction that wrote the message commits (at once outside a transaction). */
+    record OutgoingMail(String to, String title, String body) {
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void sendMail(OutgoingMail m) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender != null) {
+            mailer.execute(() -> mail(sender, m.to(), m.title(), m.body()));
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

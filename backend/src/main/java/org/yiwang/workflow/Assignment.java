@@ -1,5 +1,11 @@
 package org.yiwang.workflow;
 
+import static org.yiwang.workflow.ProcessContract.ACCEPT_GROUP;
+import static org.yiwang.workflow.ProcessContract.DECIDE_GROUP;
+import static org.yiwang.workflow.ProcessContract.HEAD_GROUP;
+import static org.yiwang.workflow.ProcessContract.REVIEW_GROUP;
+import static org.yiwang.workflow.ProcessContract.REVIEW_GROUPS;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +26,7 @@ import org.yiwang.region.RegionService;
  * division tree; nothing names a particular agency.
  */
 @Component
-class Assignment {
+public class Assignment {
 
     /**
      * Departments that review construction and investment permits alongside the lead agency (联办), in the order
@@ -34,12 +40,12 @@ class Assignment {
         this.regions = regions;
     }
 
-    static String group(long agencyId, Role role) {
+    public static String group(long agencyId, Role role) {
         return "agency:" + agencyId + ":" + role.name();
     }
 
     /** The agency of a group, or null when it is none of the platform's agency groups (e.g. in a drawn model). */
-    static Long agencyOf(String group) {
+    public static Long agencyOf(String group) {
         java.util.regex.Matcher m = group == null ? null : AGENCY_GROUP.matcher(group);
         return m != null && m.matches() ? Long.valueOf(m.group(1)) : null;
     }
@@ -47,18 +53,18 @@ class Assignment {
     private static final java.util.regex.Pattern AGENCY_GROUP = java.util.regex.Pattern.compile("agency:(\\d{1,18}):[A-Z_]+");
 
     /** The groups a member of staff works for: each of their roles at their agency. */
-    static List<String> groupsOf(CurrentUser user) {
+    public static List<String> groupsOf(CurrentUser user) {
         if (user.agencyId() == null) {
             return List.of();
         }
         return user.roles().stream().map(r -> group(user.agencyId(), r)).toList();
     }
 
-    boolean agencyExists(long id) {
+    public boolean agencyExists(long id) {
         return regions.agencyByIdIfExists(id).isPresent();
     }
 
-    String agencyName(long id) {
+    public String agencyName(long id) {
         return regions.agency(id).name();
     }
 
@@ -70,25 +76,25 @@ class Assignment {
      */
     Map<String, Object> variables(WorkflowService.Start s) {
         return switch (s.processKey()) {
-            case "crossLevel" -> crossLevel(s);
-            case "joint", "jointAny", "jointSequential" -> joint(s);
-            case "standard", "instant" -> agency(s.agencyId());
+            case ProcessContract.CROSS_LEVEL -> crossLevel(s);
+            case ProcessContract.JOINT, ProcessContract.JOINT_ANY, ProcessContract.JOINT_SEQUENTIAL -> joint(s);
+            case ProcessContract.STANDARD, ProcessContract.INSTANT -> agency(s.agencyId());
             default -> {
                 Map<String, Object> all = new HashMap<>(agency(s.agencyId()));
-                all.put("reviewGroups", jointReviewers(s.agencyId()));
+                all.put(REVIEW_GROUPS, jointReviewers(s.agencyId()));
                 yield Map.copyOf(all);
             }
         };
     }
 
     private static Map<String, Object> agency(long id) {
-        return Map.of("acceptGroup", group(id, Role.ACCEPT), "reviewGroup", group(id, Role.REVIEW),
-                "decideGroup", group(id, Role.APPROVE), "headGroup", group(id, Role.HEAD));
+        return Map.of(ACCEPT_GROUP, group(id, Role.ACCEPT), REVIEW_GROUP, group(id, Role.REVIEW),
+                DECIDE_GROUP, group(id, Role.APPROVE), HEAD_GROUP, group(id, Role.HEAD));
     }
 
     private Map<String, Object> joint(WorkflowService.Start s) {
-        return Map.of("acceptGroup", group(s.agencyId(), Role.ACCEPT), "reviewGroups", jointReviewers(s.agencyId()),
-                "decideGroup", group(s.agencyId(), Role.APPROVE), "headGroup", group(s.agencyId(), Role.HEAD));
+        return Map.of(ACCEPT_GROUP, group(s.agencyId(), Role.ACCEPT), REVIEW_GROUPS, jointReviewers(s.agencyId()),
+                DECIDE_GROUP, group(s.agencyId(), Role.APPROVE), HEAD_GROUP, group(s.agencyId(), Role.HEAD));
     }
 
     /** The lead agency's reviewers and those of the departments that review alongside it in its place. */
@@ -116,8 +122,8 @@ class Assignment {
                 .flatMap(Optional::stream)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + s.departmentCode() + " department above " + village.code()));
-        return Map.of("acceptGroup", group(intake.id(), Role.ACCEPT), "reviewGroup", group(township.id(), Role.REVIEW),
-                "decideGroup", group(decider.id(), Role.APPROVE), "headGroup", group(decider.id(), Role.HEAD));
+        return Map.of(ACCEPT_GROUP, group(intake.id(), Role.ACCEPT), REVIEW_GROUP, group(township.id(), Role.REVIEW),
+                DECIDE_GROUP, group(decider.id(), Role.APPROVE), HEAD_GROUP, group(decider.id(), Role.HEAD));
     }
 
     private Agency agency(String code) {

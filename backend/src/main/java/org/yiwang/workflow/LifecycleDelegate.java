@@ -2,23 +2,22 @@ package org.yiwang.workflow;
 
 import org.flowable.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import org.yiwang.application.ApplicationService;
 
 /** Service tasks of the process templates, by name: {@code ${lifecycle.conclude(execution)}}. */
-@Component("lifecycle")
+@Component(ProcessContract.LIFECYCLE)
 class LifecycleDelegate {
 
-    private final ApplicationService applications;
+    private final CaseCallbacks cases;
 
-    LifecycleDelegate(ApplicationService applications) {
-        this.applications = applications;
+    LifecycleDelegate(CaseCallbacks cases) {
+        this.cases = cases;
     }
 
     public void deemAccepted(DelegateExecution execution) {
-        applications.deemedAccepted(execution.getProcessInstanceBusinessKey());
+        cases.deemAccepted(execution.getProcessInstanceBusinessKey());
     }
 
     public void conclude(DelegateExecution execution) {
-        applications.concluded(execution.getProcessInstanceBusinessKey());
+        cases.conclude(execution.getProcessInstanceBusinessKey());
     }
 }

@@ -42,16 +42,16 @@ import org.springframework.stereotype.Component;
 public class ModelExpressions {
 
     /** Deems the application accepted when the acceptance deadline passes (承诺件的受理时限). */
-    public static final String DEEM_ACCEPTED = "${lifecycle.deemAccepted(execution)}";
+    public static final String DEEM_ACCEPTED = ProcessContract.DEEM_ACCEPTED;
     /** Concludes the application after its decision (办结). */
-    public static final String CONCLUDE = "${lifecycle.conclude(execution)}";
+    public static final String CONCLUDE = ProcessContract.CONCLUDE;
     /** Every call a model may make, as written. */
     public static final List<String> CALLS = List.of(DEEM_ACCEPTED, CONCLUDE);
 
     /** The one bean a model reaches, and its methods in {@link #CALLS}. */
-    static final String LIFECYCLE = "lifecycle";
-    static final String DEEM_ACCEPTED_METHOD = "deemAccepted";
-    static final String CONCLUDE_METHOD = "conclude";
+    static final String LIFECYCLE = ProcessContract.LIFECYCLE;
+    static final String DEEM_ACCEPTED_METHOD = ProcessContract.DEEM_ACCEPTED_METHOD;
+    static final String CONCLUDE_METHOD = ProcessContract.CONCLUDE_METHOD;
     private static final Set<String> CALL_STRUCTURES = Set.of(LIFECYCLE + "." + DEEM_ACCEPTED_METHOD + "(execution)",
             LIFECYCLE + "." + CONCLUDE_METHOD + "(execution)");
     /** Names Flowable resolves to its own objects before process variables. */

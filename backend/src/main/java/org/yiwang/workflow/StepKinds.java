@@ -15,28 +15,17 @@ public final class StepKinds {
     public static final String ACCEPT = "accept";
     public static final String REVIEW = "review";
     public static final String DECIDE = "decide";
+    /** Kinds only the templates have: a countersign step, and the township's preliminary review. */
+    public static final String COUNTERSIGN = "countersign";
+    public static final String PRELIMINARY = "preliminary";
     /** The kinds a model may name in {@code flowable:category}. */
     public static final List<String> MODEL_KINDS = List.of(ACCEPT, REVIEW, DECIDE, INSTANT);
     /** The outcome each kind's completing actions leave in the variable {@code outcome}, for gateways after it. */
     public static final Map<String, List<String>> OUTCOMES = Map.of(ACCEPT, List.of("accept", "refuse", "supplement"),
             INSTANT, List.of("approve", "reject", "refuse"), REVIEW, List.of("review"), DECIDE, List.of("approve", "reject"));
 
-    /** The templates' own steps: the countersign and the township's preliminary review exist only there. */
-    private static final Map<String, String> TEMPLATE_STEPS = Map.of("handleInstant", INSTANT,
-            "acceptApplication", ACCEPT, "villageIntake", ACCEPT, "reviewApplication", REVIEW,
-            "jointReview", "countersign", "anyOneReview", "countersign", "sequentialReview", "countersign",
-            "townshipReview", "preliminary",
-            "decideApplication", DECIDE, "countyDecision", DECIDE);
-
-    static final Map<String, List<String>> ACTIONS = Map.of(
-            INSTANT, List.of("approve", "reject", "refuse"),
-            ACCEPT, List.of("accept", "refuse", "supplement"),
-            REVIEW, List.of("review", "return", "suspend", "resume"),
-            "countersign", List.of("review", "return", "addSigner", "removeSigner"),
-            "preliminary", List.of("review", "return"),
-            DECIDE, List.of("approve", "reject", "return", "suspend", "resume", "extend"));
-
-    private static final Set<String> KNOWN = Set.copyOf(MODEL_KINDS);
+    /** The kinds a category may name: a model's four, and the templates' own two. */
+    private static final Set<String> KNOWN = Set.of(ACCEPT, REVIEW, DECIDE, INSTANT, COUNTERSIGN, PRELIMINARY);
 
     private StepKinds() {
     }
@@ -46,11 +35,11 @@ public final class StepKinds {
         if (category != null && KNOWN.contains(category)) {
             return category;
         }
-        return taskKey == null ? null : TEMPLATE_STEPS.get(taskKey);
+        return taskKey == null ? null : ProcessContract.TEMPLATE_STEPS.get(taskKey);
     }
 
     /** Whether a task with this id needs no category: a template step's id. */
     public static boolean isTemplateStep(String taskKey) {
-        return TEMPLATE_STEPS.containsKey(taskKey);
+        return ProcessContract.TEMPLATE_STEPS.containsKey(taskKey);
     }
 }

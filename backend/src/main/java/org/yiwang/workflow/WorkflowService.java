@@ -25,7 +25,6 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.Execution;
 import org.flowable.job.api.Job;
-import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 import org.yiwang.common.ApiException;
@@ -82,7 +81,7 @@ public class WorkflowService {
 
     private Map<String, Object> variables(Start s) {
         Map<String, Object> variables = new HashMap<>(assignment.variables(s));
-        variables.put("applicationNo", s.applicationNo());
+        variables.put(ProcessContract.APPLICATION_NO, s.applicationNo());
         if (s.acceptDeadline() != null) {
             variables.put("acceptDeadline", endOf(s.acceptDeadline()));
         }
@@ -94,7 +93,7 @@ public class WorkflowService {
     }
 
     /** The platform's templates, the files of {@code processes/}. */
-    private static final Set<String> TEMPLATES = Set.of("instant", "standard", "joint", "jointAny", "jointSequential", "crossLevel");
+    private static final Set<String> TEMPLATES = Set.copyOf(ProcessContract.TEMPLATES);
 
     /** The latest version of every deployed process, templates first. */
     public List<Process> processes() {
@@ -267,8 +266,8 @@ public class WorkflowService {
 
     // Countersign steps (会签, 或签, 依次审查) of the templates loop over the candidate groups in ${reviewGroups},
     // one group per instance in ${reviewGroupOfAgency}.
-    private static final String SIGNERS = "reviewGroups";
-    private static final String SIGNER = "reviewGroupOfAgency";
+    private static final String SIGNERS = ProcessContract.REVIEW_GROUPS;
+    private static final String SIGNER = ProcessContract.REVIEW_GROUP_OF_AGENCY;
 
     /** How the agencies of a countersign step sign: all of them, any one for all, or one after another. */
     public enum Countersign {
@@ -301,13 +300,13 @@ public class WorkflowService {
      * step. A round's tasks are those of the executions under the step's multi-instance root (a sequential step
      * reuses one execution for every turn); a return starts a new round with new executions.
      */
-    public List<Signer> signers(Task task) {
-        Execution turn = runtime.createExecutionQuery().executionId(task.getExecutionId()).singleResult();
+    public List<Signer> signers(OpenTask task) {
+        Execution turn = runtime.createExecutionQuery().executionId(task.executionId()).singleResult();
         Set<String> round = runtime.createExecutionQuery().parentId(turn.getParentId()).list().stream()
                 .map(Execution::getId).collect(java.util.stream.Collectors.toSet());
         List<Signer> signers = new ArrayList<>();
-        for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .taskDefinitionKey(task.getTaskDefinitionKey()).orderByHistoricTaskInstanceStartTime().asc().list()) {
+        for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().processInstanceId(task.processInstanceId())
+                .taskDefinitionKey(task.key()).orderByHistoricTaskInstanceStartTime().asc().list()) {
             if (round.contains(t.getExecutionId()) && (t.getEndTime() == null || t.getDeleteReason() == null)) {
                 // An open task's group may have changed (加签 before it): read it from the task itself.
                 String group = t.getEndTime() == null ? tasks.getIdentityLinksForTask(t.getId()).stream()
@@ -318,7 +317,7 @@ public class WorkflowService {
                         : LocalDateTime.ofInstant(t.getEndTime().toInstant(), clock.getZone())));
             }
         }
-        if (countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey()) == Countersign.SEQUENTIAL) {
+        if (countersign(task.processDefinitionId(), task.key()) == Countersign.SEQUENTIAL) {
             List<String> order = order(turn);
             order.subList(turn(turn) + 1, order.size()).forEach(g -> signers.add(new Signer(null, g, SignerState.WAITING, null, null)));
         }
@@ -336,8 +335,8 @@ public class WorkflowService {
      * 加签 on a sequential step: the agency signs just before or just after the one whose turn it is. Before means
      * the open task passes to the new agency at once, and the current agency gets the next turn.
      */
-    public void insertSigner(Task task, String group, boolean before) {
-        Execution turn = runtime.createExecutionQuery().executionId(task.getExecutionId()).singleResult();
+    public void insertSigner(OpenTask task, String group, boolean before) {
+        Execution turn = runtime.createExecutionQuery().executionId(task.executionId()).singleResult();
         List<String> order = order(turn);
         int current = turn(turn);
         order.add(before ? current : current + 1, group);
@@ -345,10 +344,10 @@ public class WorkflowService {
         int instances = (Integer) runtime.getVariableLocal(turn.getParentId(), "nrOfInstances");
         runtime.setVariableLocal(turn.getParentId(), "nrOfInstances", instances + 1);
         if (before) {
-            tasks.deleteCandidateGroup(task.getId(), order.get(current + 1));
-            tasks.addCandidateGroup(task.getId(), group);
-            if (task.getAssignee() != null) {
-                tasks.unclaim(task.getId());
+            tasks.deleteCandidateGroup(task.id(), order.get(current + 1));
+            tasks.addCandidateGroup(task.id(), group);
+            if (task.assignee() != null) {
+                tasks.unclaim(task.id());
             }
             runtime.setVariableLocal(turn.getId(), SIGNER, group);
         }

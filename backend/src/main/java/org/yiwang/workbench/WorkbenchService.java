@@ -1,4 +1,4 @@
-package org.yiwang.workflow;
+package org.yiwang.workbench;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.flowable.engine.HistoryService;
-import org.flowable.engine.TaskService;
-import org.flowable.task.api.Task;
 import org.springframework.stereotype.Service;
 import org.yiwang.application.ApplicationService;
 import org.yiwang.application.ApplicationService.Actor;
@@ -24,6 +21,11 @@ import org.yiwang.identity.IdentityService;
 import org.yiwang.identity.Role;
 import org.yiwang.notification.NotificationService;
 import org.yiwang.timelimit.StatutoryClock;
+import org.yiwang.workflow.Assignment;
+import org.yiwang.workflow.OpenTask;
+import org.yiwang.workflow.StepKinds;
+import org.yiwang.workflow.TaskEngine;
+import org.yiwang.workflow.WorkflowService;
 
 /**
  * The clerk's workbench (工作台): task lists in the clerk's scope and the actions real approval offices take,
@@ -33,8 +35,6 @@ import org.yiwang.timelimit.StatutoryClock;
 @Service
 public class WorkbenchService {
 
-    private static final Set<String> NEED_OPINION = Set.of("refuse", "supplement", "reject", "return", "suspend", "extend",
-            "withdraw");
     /**
      * A province holds a hundred thousand open tasks: the supervisors' list counts no further than this (the answer
      * then says "more than"), so that its count costs what a page costs.
@@ -43,8 +43,7 @@ public class WorkbenchService {
     private static final Map<String, String> PROCEDURES = Map.of("HEARING", "听证", "TESTING", "检验检测",
             "EXPERT_REVIEW", "专家评审", "INSPECTION", "现场勘查");
 
-    private final TaskService tasks;
-    private final HistoryService history;
+    private final TaskEngine tasks;
     private final TaskMapper mapper;
     private final WorkflowService workflow;
     private final Assignment assignment;
@@ -54,11 +53,10 @@ public class WorkbenchService {
     private final StatutoryClock clock;
     private final Transactions transactions;
 
-    WorkbenchService(TaskService tasks, HistoryService history, TaskMapper mapper, WorkflowService workflow,
+    WorkbenchService(TaskEngine tasks, TaskMapper mapper, WorkflowService workflow,
             Assignment assignment, ApplicationService applications,
             IdentityService identity, NotificationService notifications, StatutoryClock clock, Transactions transactions) {
         this.tasks = tasks;
-        this.history = history;
         this.mapper = mapper;
         this.workflow = workflow;
         this.assignment = assignment;
@@ -74,9 +72,17 @@ public class WorkbenchService {
             String applicationStatus, LocalDate acceptanceDueDate, LocalDate dueDate, Integer remainingWorkingDays, StatutoryClock.Colour clock) {
     }
 
-    /** A task with its case and what this clerk may do; {@code countersign} names the kind of a countersign step. */
+    /**
+     * A task with its case and what this clerk may do: {@code actions} by name, {@code actionDetails} with what each
+     * needs; {@code countersign} names the kind of a countersign step.
+     */
     public record TaskDetail(TaskView task, ApplicationView application, List<String> actions,
-            WorkflowService.Countersign countersign) {
+            WorkflowService.Countersign countersign, List<Action.View> actionDetails) {
+
+        TaskDetail(TaskView task, ApplicationView application, List<Action> allowed, WorkflowService.Countersign countersign) {
+            this(task, application, allowed.stream().map(Action::wire).toList(), countersign,
+                    allowed.stream().map(Action::view).toList());
+        }
     }
 
     /** The body of an action; each action reads the fields it needs. */
@@ -96,13 +102,13 @@ public class WorkbenchService {
      * colleague's agency and roles whose name in the timeline reads "赵受理（代 王受理）". Claims still go to
      * the clerk's own account.
      */
-    private CurrentUser effective(Scope scope, Task task) {
+    private CurrentUser effective(Scope scope, OpenTask task) {
         CurrentUser user = scope.user();
         List<String> groups = candidateGroups(task);
         if (groups.stream().anyMatch(Assignment.groupsOf(user)::contains)) {
             return user;
         }
-        CurrentUser away = task.getAssignee() == null ? null : scope.absent().get(task.getAssignee());
+        CurrentUser away = task.assignee() == null ? null : scope.absent().get(task.assignee());
         if (away == null) {
             away = groups.stream().map(scope.absent()::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         }
@@ -178,10 +184,10 @@ public class WorkbenchService {
     public TaskDetail detail(String taskId) {
         CurrentUser user = identity.current();
         Scope scope = scope(user);
-        Task task = visibleTask(taskId, scope, true);
-        TaskRow row = mapper.findOpen(task.getId());
+        OpenTask task = visibleTask(taskId, scope, true);
+        TaskRow row = mapper.findOpen(task.id());
         return new TaskDetail(view(row), applications.get(row.applicationNo()), actions(task, effective(scope, task)),
-                workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
+                workflow.countersign(task.processDefinitionId(), task.key()));
     }
 
     public TaskDetail act(String taskId, String action, ActionRequest request) {
@@ -189,78 +195,80 @@ public class WorkbenchService {
         return transactions.retryingDeadlocks(() -> actOnce(user, taskId, action, request));
     }
 
-    private TaskDetail actOnce(CurrentUser caller, String taskId, String action, ActionRequest request) {
+    private TaskDetail actOnce(CurrentUser caller, String taskId, String requested, ActionRequest request) {
         ActionRequest body = request == null ? new ActionRequest(null, null, null, null, null, null, null, null, null, null) : request;
-        if (action.equals("withdraw")) {
+        Action named = Action.of(requested).orElse(null);
+        if (named == Action.WITHDRAW) {
             return withdrawStep(caller, taskId, body.opinion());
         }
         Scope scope = scope(caller);
-        Task task = visibleTask(taskId, scope, false);
+        OpenTask task = visibleTask(taskId, scope, false);
         CurrentUser user = effective(scope, task);
-        if (!actions(task, user).contains(action)) {
-            if (kind(task) == null || !knownAction(action)) {
-                throw ApiException.badParameter("action", "未知操作 " + action);
+        if (named == null || !actions(task, user).contains(named)) {
+            if (kind(task) == null || named == null) {
+                throw ApiException.badParameter("action", "未知操作 " + requested);
             }
-            throw ApiException.conflict("ACTION_NOT_ALLOWED", "当前步骤“" + task.getName() + "”不能执行“" + action + "”，或您没有该权限");
+            throw ApiException.conflict("ACTION_NOT_ALLOWED", "当前步骤“" + task.name() + "”不能执行“" + requested + "”，或您没有该权限");
         }
+        Action action = named;
         String opinion = body.opinion() == null ? null : body.opinion().trim();
-        if (NEED_OPINION.contains(action) && (opinion == null || opinion.isEmpty())) {
+        if (action.opinionRequired() && (opinion == null || opinion.isEmpty())) {
             throw ApiException.badParameter("opinion", "请填写意见");
         }
         String no = applicationNoOf(task);
         String userId = String.valueOf(user.accountId());
         switch (action) {
-            case "claim" -> {
-                tasks.claim(task.getId(), userId);
+            case CLAIM -> {
+                tasks.claim(task.id(), userId);
                 applications.recorded(no, actor(user, null), "CLAIM", opinion);
             }
-            case "unclaim" -> {
-                tasks.unclaim(task.getId());
+            case UNCLAIM -> {
+                tasks.unclaim(task.id());
                 applications.recorded(no, actor(user, null), "UNCLAIM", opinion);
             }
-            case "transfer" -> transfer(task, user, no, body.toUsername(), opinion);
-            case "accept" -> {
+            case TRANSFER -> transfer(task, user, no, body.toUsername(), opinion);
+            case ACCEPT -> {
                 applications.accepted(no, actor(user, Role.ACCEPT), opinion);
                 complete(task, userId, "accept");
             }
-            case "refuse" -> {
+            case REFUSE -> {
                 applications.refused(no, actor(user, Role.ACCEPT), opinion);
                 complete(task, userId, "refuse");
             }
-            case "supplement" -> {
+            case SUPPLEMENT -> {
                 applications.supplementRequested(no, actor(user, Role.ACCEPT), opinion, body.materialIds());
                 complete(task, userId, "supplement");
             }
-            case "review" -> {
+            case REVIEW -> {
                 applications.reviewed(no, actor(user, Role.REVIEW), opinion,
-                        "preliminary".equals(kind(task)) ? "PRELIMINARY_REVIEW" : "REVIEW");
-                List<Task> siblings = openSiblings(task);
+                        StepKinds.PRELIMINARY.equals(kind(task)) ? "PRELIMINARY_REVIEW" : "REVIEW");
+                List<OpenTask> siblings = openSiblings(task);
                 complete(task, userId, "review");
                 recordCancelledSigners(no, user, siblings);
             }
-            case "approve", "reject" -> {
-                boolean approve = action.equals("approve");
+            case APPROVE, REJECT -> {
+                boolean approve = action == Action.APPROVE;
                 if (StepKinds.INSTANT.equals(kind(task))) {
                     applications.decidedOnTheSpot(no, actor(user, Role.ACCEPT), approve, opinion);
                 } else {
                     applications.decided(no, actor(user, user.has(Role.APPROVE) ? Role.APPROVE : Role.HEAD), approve, opinion);
                 }
-                complete(task, userId, action);
+                complete(task, userId, action.wire());
             }
-            case "return" -> returnTo(task, user, no, body.targetStep(), opinion);
-            case "delegate" -> {
+            case RETURN -> returnTo(task, user, no, body.targetStep(), opinion);
+            case DELEGATE -> {
                 CurrentUser target = colleague(user, body.toUsername());
-                tasks.delegateTask(task.getId(), String.valueOf(target.accountId()));
+                tasks.delegate(task.id(), String.valueOf(target.accountId()));
                 applications.recorded(no, actor(user, null), "DELEGATE", "委派给 " + target.displayName()
                         + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
                 notifications.send(target.accountId(), "委派任务", user.displayName() + " 请您协助办理办件 " + no + " 的“"
-                        + task.getName() + "”，办理后请回复。", no);
+                        + task.name() + "”，办理后请回复。", no);
             }
-            case "resolve" -> {
-                tasks.resolveTask(task.getId());
+            case RESOLVE -> {
+                tasks.resolve(task.id());
                 applications.recorded(no, actor(user, null), "RESOLVE", opinion);
             }
-            case "copy" -> {
+            case COPY -> {
                 List<String> names = body.toUsernames() == null ? List.of() : body.toUsernames();
                 if (names.isEmpty()) {
                     throw ApiException.badParameter("toUsernames", "请选择抄送对象");
@@ -273,25 +281,24 @@ public class WorkbenchService {
                 }
                 applications.copied(no, actor(user, null), ids, opinion);
             }
-            case "addSigner" -> addSigner(task, user, no, body, opinion);
-            case "removeSigner" -> removeSigner(task, user, no, body, opinion);
-            case "suspend" -> {
+            case ADD_SIGNER -> addSigner(task, user, no, body, opinion);
+            case REMOVE_SIGNER -> removeSigner(task, user, no, body, opinion);
+            case SUSPEND -> {
                 String procedure = PROCEDURES.get(body.procedure() == null ? "" : body.procedure());
                 if (procedure == null) {
                     throw ApiException.badParameter("procedure", "特别程序须为 HEARING、TESTING、EXPERT_REVIEW 或 INSPECTION");
                 }
                 applications.suspended(no, actor(user, null), procedure, opinion);
             }
-            case "resume" -> applications.resumed(no, actor(user, null), opinion);
-            case "extend" -> applications.extended(no, actor(user, Role.HEAD), body.days() == null ? 0 : body.days(), opinion);
-            default -> throw ApiException.badParameter("action", "未知操作 " + action);
+            case RESUME -> applications.resumed(no, actor(user, null), opinion);
+            case EXTEND -> applications.extended(no, actor(user, Role.HEAD), body.days() == null ? 0 : body.days(), opinion);
+            case WITHDRAW -> throw new IllegalStateException("撤回 is handled above");
         }
-        Task next = tasks.createTaskQuery().taskId(task.getId()).singleResult();
-        if (next == null) {
+        if (!tasks.isOpen(task.id())) {
             return null;
         }
         try {
-            return detail(next.getId());
+            return detail(task.id());
         } catch (ApiException e) {
             // Resolved, transferred or delegated away: the task lives on where this clerk no longer sees it.
             if (e.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
@@ -305,9 +312,9 @@ public class WorkbenchService {
      * 退回: back to an earlier step this case has been through — from one task, from parallel branches or from
      * every instance of a countersign step at once. Back at acceptance the acceptance is undone.
      */
-    private void returnTo(Task task, CurrentUser user, String no, String targetStep, String opinion) {
-        List<WorkflowService.Step> done = workflow.completedSteps(task.getProcessInstanceId()).stream()
-                .filter(st -> !st.key().equals(task.getTaskDefinitionKey())).toList();
+    private void returnTo(OpenTask task, CurrentUser user, String no, String targetStep, String opinion) {
+        List<WorkflowService.Step> done = workflow.completedSteps(task.processInstanceId()).stream()
+                .filter(st -> !st.key().equals(task.key())).toList();
         if (done.isEmpty()) {
             throw ApiException.conflict("NOTHING_TO_RETURN_TO", "没有可以退回的前序环节");
         }
@@ -316,11 +323,11 @@ public class WorkbenchService {
                         .orElseThrow(() -> ApiException.badParameter("targetStep", "只能退回到本件已经过的环节"));
         if (StepKinds.ACCEPT.equals(target.kind())) {
             LocalDate deadline = applications.returnedToAcceptance(no, actor(user, null), "RETURN", "退回“" + target.name() + "”：" + opinion);
-            workflow.setAcceptDeadline(task.getProcessInstanceId(), deadline);
+            workflow.setAcceptDeadline(task.processInstanceId(), deadline);
         } else {
             applications.recorded(no, actor(user, null), "RETURN", "退回“" + target.name() + "”：" + opinion);
         }
-        workflow.moveTo(task.getProcessInstanceId(), target.key());
+        workflow.moveTo(task.processInstanceId(), target.key());
     }
 
     /**
@@ -329,34 +336,30 @@ public class WorkbenchService {
      */
     private TaskDetail withdrawStep(CurrentUser user, String taskId, String opinion) {
         String userId = String.valueOf(user.accountId());
-        var done = taskId == null || taskId.length() > 64 ? null
-                : history.createHistoricTaskInstanceQuery().taskId(taskId).taskAssignee(userId).finished().singleResult();
+        OpenTask.Finished done = taskId == null || taskId.length() > 64 ? null : tasks.finishedBy(taskId, userId).orElse(null);
         if (done == null) {
             throw ApiException.notFound("已办任务 " + taskId);
         }
-        String pid = done.getProcessInstanceId();
-        List<Task> next = tasks.createTaskQuery().processInstanceId(pid).list();
-        boolean laterWork = history.createHistoricTaskInstanceQuery().processInstanceId(pid).finished()
-                .taskCompletedAfter(done.getEndTime()).list().stream().anyMatch(t -> !t.getId().equals(done.getId()));
-        if (next.isEmpty() || laterWork || next.stream().anyMatch(t -> t.getAssignee() != null)) {
+        String pid = done.processInstanceId();
+        List<OpenTask> next = tasks.openTasks(pid);
+        boolean laterWork = tasks.completedAfter(done);
+        if (next.isEmpty() || laterWork || next.stream().anyMatch(t -> t.assignee() != null)) {
             throw ApiException.conflict("NOT_WITHDRAWABLE", "下一环节已有人处理或办件已办结，不能撤回");
         }
-        String no = (String) history.createHistoricVariableInstanceQuery().processInstanceId(pid)
-                .variableName("applicationNo").singleResult().getValue();
-        if (StepKinds.ACCEPT.equals(StepKinds.of(done.getTaskDefinitionKey(), done.getCategory()))) {
+        String no = tasks.applicationNoOfProcess(pid);
+        if (StepKinds.ACCEPT.equals(done.kind())) {
             LocalDate deadline = applications.returnedToAcceptance(no, actor(user, null), "WITHDRAW_STEP", opinion);
             workflow.setAcceptDeadline(pid, deadline);
         } else {
-            applications.recorded(no, actor(user, null), "WITHDRAW_STEP", "撤回“" + done.getName() + "”：" + opinion);
+            applications.recorded(no, actor(user, null), "WITHDRAW_STEP", "撤回“" + done.name() + "”：" + opinion);
         }
-        workflow.moveTo(pid, done.getTaskDefinitionKey());
-        Task again = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(done.getTaskDefinitionKey())
-                .taskCandidateGroupIn(Assignment.groupsOf(user)).list().stream().findFirst().orElse(null);
+        workflow.moveTo(pid, done.key());
+        OpenTask again = tasks.openFor(pid, done.key(), Assignment.groupsOf(user)).orElse(null);
         if (again == null) {
             return null;
         }
-        tasks.claim(again.getId(), userId);
-        return detail(again.getId());
+        tasks.claim(again.id(), userId);
+        return detail(again.id());
     }
 
     // ---- Countersign steps (会签 all, 或签 any one, 依次 one after another): their signers, 加签 and 减签 ----
@@ -373,44 +376,44 @@ public class WorkbenchService {
     /** The signers of the countersign step this task belongs to, for whoever may see the task. */
     public Signers signers(String taskId) {
         Scope scope = scope(identity.current());
-        Task task = visibleTask(taskId, scope, true);
-        WorkflowService.Countersign kind = workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        OpenTask task = visibleTask(taskId, scope, true);
+        WorkflowService.Countersign kind = workflow.countersign(task.processDefinitionId(), task.key());
         if (kind == null) {
             throw ApiException.notFound("任务 " + taskId + " 的会签");
         }
-        List<String> actions = actions(task, effective(scope, task));
-        boolean canRemove = actions.contains("removeSigner");
+        List<Action> actions = actions(task, effective(scope, task));
+        boolean canRemove = actions.contains(Action.REMOVE_SIGNER);
         List<SignerView> signers = workflow.signers(task).stream().map(s -> {
             Long agencyId = Assignment.agencyOf(s.group());
             boolean removable = canRemove && (s.state() == WorkflowService.SignerState.WAITING
                     || s.state() == WorkflowService.SignerState.PENDING && kind != WorkflowService.Countersign.SEQUENTIAL
-                            && !task.getId().equals(s.taskId()));
+                            && !task.id().equals(s.taskId()));
             return new SignerView(s.taskId(), agencyId, agencyId == null ? s.group() : assignment.agencyName(agencyId), s.state(),
                     s.assignee() == null ? null : identity.displayNameOf(Long.parseLong(s.assignee())), s.endedAt(), removable);
         }).toList();
-        boolean canAdd = actions.contains("addSigner");
+        boolean canAdd = actions.contains(Action.ADD_SIGNER);
         return new Signers(kind, signers, canAdd, canAdd && kind == WorkflowService.Countersign.SEQUENTIAL);
     }
 
     /** The lead agency manages the signers; on a sequential step whoever's turn it is may also 加签 before or after. */
-    private boolean managesSigners(String action, Task task, boolean lead) {
-        return lead || action.equals("addSigner") && workflow.countersign(task.getProcessDefinitionId(),
-                task.getTaskDefinitionKey()) == WorkflowService.Countersign.SEQUENTIAL;
+    private boolean managesSigners(Action action, OpenTask task, boolean lead) {
+        return lead || action == Action.ADD_SIGNER && workflow.countersign(task.processDefinitionId(),
+                task.key()) == WorkflowService.Countersign.SEQUENTIAL;
     }
 
-    private void addSigner(Task task, CurrentUser user, String no, ActionRequest body, String opinion) {
+    private void addSigner(OpenTask task, CurrentUser user, String no, ActionRequest body, String opinion) {
         if (body.agencyId() == null || !assignment.agencyExists(body.agencyId())) {
             throw ApiException.badParameter("agencyId", "请选择加签的部门");
         }
         String group = Assignment.group(body.agencyId(), Role.REVIEW);
-        boolean sequential = workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+        boolean sequential = workflow.countersign(task.processDefinitionId(), task.key())
                 == WorkflowService.Countersign.SEQUENTIAL;
         String position = body.position() == null ? "AFTER" : body.position();
         if (!Set.of("BEFORE", "AFTER").contains(position) || !sequential && position.equals("BEFORE")) {
             throw ApiException.badParameter("position", sequential ? "position 须为 BEFORE 或 AFTER" : "并行会签不分先后，不能前加签");
         }
-        boolean signing = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskCandidateGroup(group).count() > 0;
-        if (signing || sequential && workflow.waitingSigners(task.getExecutionId()).contains(group)) {
+        boolean signing = tasks.offeredTo(task.processInstanceId(), group);
+        if (signing || sequential && workflow.waitingSigners(task.executionId()).contains(group)) {
             throw ApiException.conflict("SIGNER_EXISTS", "该部门已在会签中");
         }
         String agency = assignment.agencyName(body.agencyId());
@@ -418,52 +421,49 @@ public class WorkbenchService {
             workflow.insertSigner(task, group, position.equals("BEFORE"));
             agency += position.equals("BEFORE") ? "（在本部门之前审查）" : "（在本部门之后审查）";
         } else {
-            workflow.addSigner(task.getProcessInstanceId(), task.getTaskDefinitionKey(), group);
+            workflow.addSigner(task.processInstanceId(), task.key(), group);
         }
         applications.recorded(no, actor(user, Role.REVIEW), "ADD_SIGNER", agency + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
     }
 
     /** 减签: a parallel signer's open task (by its id), or an agency still waiting for its turn on a sequential step. */
-    private void removeSigner(Task task, CurrentUser user, String no, ActionRequest body, String opinion) {
+    private void removeSigner(OpenTask task, CurrentUser user, String no, ActionRequest body, String opinion) {
         String removed;
         if (body.signerTaskId() != null) {
-            Task signer = tasks.createTaskQuery().taskId(body.signerTaskId()).processInstanceId(task.getProcessInstanceId())
-                    .taskDefinitionKey(task.getTaskDefinitionKey()).singleResult();
-            if (signer == null || signer.getId().equals(task.getId())) {
+            OpenTask signer = tasks.openOfStep(body.signerTaskId(), task.processInstanceId(), task.key()).orElse(null);
+            if (signer == null || signer.id().equals(task.id())) {
                 throw ApiException.badParameter("signerTaskId", "请选择要减去的会签任务（不能是自己的）");
             }
             removed = candidateGroups(signer).stream().map(Assignment::agencyOf).filter(java.util.Objects::nonNull).findFirst()
-                    .map(assignment::agencyName).orElse(signer.getName());
-            workflow.removeSigner(signer.getExecutionId());
+                    .map(assignment::agencyName).orElse(signer.name());
+            workflow.removeSigner(signer.executionId());
         } else {
             String group = body.agencyId() == null ? null : Assignment.group(body.agencyId(), Role.REVIEW);
-            if (group == null || workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey())
-                    != WorkflowService.Countersign.SEQUENTIAL || !workflow.waitingSigners(task.getExecutionId()).contains(group)) {
+            if (group == null || workflow.countersign(task.processDefinitionId(), task.key())
+                    != WorkflowService.Countersign.SEQUENTIAL || !workflow.waitingSigners(task.executionId()).contains(group)) {
                 throw ApiException.badParameter("agencyId", "请选择尚未轮到审查的部门");
             }
             removed = assignment.agencyName(body.agencyId());
-            workflow.removeWaitingSigner(task.getExecutionId(), group);
+            workflow.removeWaitingSigner(task.executionId(), group);
         }
         applications.recorded(no, actor(user, Role.REVIEW), "REMOVE_SIGNER", removed
                 + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
     }
 
     /** The other open tasks of the countersign step this task belongs to; none when it is no countersign step. */
-    private List<Task> openSiblings(Task task) {
-        if (workflow.countersign(task.getProcessDefinitionId(), task.getTaskDefinitionKey()) == null) {
+    private List<OpenTask> openSiblings(OpenTask task) {
+        if (workflow.countersign(task.processDefinitionId(), task.key()) == null) {
             return List.of();
         }
-        return tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
-                .taskDefinitionKey(task.getTaskDefinitionKey()).list().stream().filter(t -> !t.getId().equals(task.getId())).toList();
+        return tasks.openOfStep(task.processInstanceId(), task.key()).stream().filter(t -> !t.id().equals(task.id())).toList();
     }
 
     /** 或签: once one agency's review completes the step, the others' tasks are gone; the timeline names them. */
-    private void recordCancelledSigners(String no, CurrentUser user, List<Task> siblings) {
+    private void recordCancelledSigners(String no, CurrentUser user, List<OpenTask> siblings) {
         List<String> cancelled = new ArrayList<>();
-        for (Task t : siblings) {
-            if (tasks.createTaskQuery().taskId(t.getId()).count() == 0) {
-                history.getHistoricIdentityLinksForTask(t.getId()).stream()
-                        .filter(l -> "candidate".equals(l.getType())).map(l -> Assignment.agencyOf(l.getGroupId()))
+        for (OpenTask t : siblings) {
+            if (!tasks.isOpen(t.id())) {
+                tasks.formerCandidateGroups(t.id()).stream().map(Assignment::agencyOf)
                         .filter(java.util.Objects::nonNull).findFirst()
                         .ifPresent(agency -> cancelled.add(assignment.agencyName(agency)));
             }
@@ -523,8 +523,8 @@ public class WorkbenchService {
         List<BatchResult> results = new ArrayList<>();
         for (String taskId : taskIds) {
             try {
-                Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
-                if (task != null && !StepKinds.INSTANT.equals(kind(task))) {
+                OpenTask task = taskId == null ? null : tasks.anyOpen(taskId).orElse(null);
+                if (task != null && !StepKinds.INSTANT.equals(task.kind())) {
                     throw ApiException.conflict("NOT_INSTANT", "只有即办件可以批量办理");
                 }
                 // An instant item's one step accepts and approves together.
@@ -532,8 +532,10 @@ public class WorkbenchService {
                 results.add(new BatchResult(taskId, 200, "OK", null));
             } catch (ApiException e) {
                 results.add(new BatchResult(taskId, e.status().value(), e.code(), e.getMessage()));
-            } catch (org.flowable.common.engine.api.FlowableOptimisticLockingException
-                    | org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException e) {
+            } catch (RuntimeException e) {
+                if (!TaskEngine.lostRace(e)) {
+                    throw e;
+                }
                 results.add(new BatchResult(taskId, 409, "CONCURRENT_UPDATE", "该任务已被他人处理或签收"));
             }
         }
@@ -573,152 +575,119 @@ public class WorkbenchService {
                 .orElseThrow(() -> ApiException.badParameter("toUsername", "只能委派给本单位的其他工作人员"));
     }
 
-    private void transfer(Task task, CurrentUser user, String no, String toUsername, String opinion) {
+    private void transfer(OpenTask task, CurrentUser user, String no, String toUsername, String opinion) {
         CurrentUser target = identity.staffMember(toUsername)
                 .filter(t -> t.agencyId() != null && t.agencyId().equals(user.agencyId()))
                 .filter(t -> !Assignment.groupsOf(t).stream().filter(g -> candidateGroups(task).contains(g)).toList().isEmpty())
                 .orElseThrow(() -> ApiException.badParameter("toUsername", "只能转办给本单位负责该环节的工作人员"));
-        tasks.setAssignee(task.getId(), String.valueOf(target.accountId()));
+        tasks.assign(task.id(), String.valueOf(target.accountId()));
         applications.recorded(no, actor(user, null), "TRANSFER", "转办给 " + target.displayName()
                 + (opinion == null || opinion.isEmpty() ? "" : "：" + opinion));
-        notifications.send(target.accountId(), "转办任务", user.displayName() + " 将办件 " + no + " 的“" + task.getName()
+        notifications.send(target.accountId(), "转办任务", user.displayName() + " 将办件 " + no + " 的“" + task.name()
                 + "”转给您办理。", no);
     }
 
     /** Completes a task as this clerk; an unclaimed task is claimed first so the history names who did it. */
-    private void complete(Task task, String userId, String outcome) {
-        if (task.getAssignee() == null) {
-            tasks.claim(task.getId(), userId);
+    private void complete(OpenTask task, String userId, String outcome) {
+        if (task.assignee() == null) {
+            tasks.claim(task.id(), userId);
         }
-        tasks.complete(task.getId(), Map.of("outcome", outcome));
+        tasks.complete(task.id(), outcome);
     }
 
-    private List<String> actions(Task task, CurrentUser user) {
+    private List<Action> actions(OpenTask task, CurrentUser user) {
         ApplicationService.Handle h = applications.handle(applicationNoOf(task));
         String userId = String.valueOf(user.accountId());
-        List<String> actions = new ArrayList<>();
-        if (task.getAssignee() == null) {
-            actions.add("claim");
-        } else if (task.getAssignee().equals(userId)) {
-            actions.add("unclaim");
+        List<Action> actions = new ArrayList<>();
+        if (task.assignee() == null) {
+            actions.add(Action.CLAIM);
+        } else if (task.assignee().equals(userId)) {
+            actions.add(Action.UNCLAIM);
         }
-        if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+        if (task.assignee() != null && !task.assignee().equals(userId)) {
             return actions;
         }
-        if (task.getDelegationState() == org.flowable.task.api.DelegationState.PENDING) {
+        if (task.delegated()) {
             // A delegate helps and answers back; the decision stays with the owner.
-            return List.of("resolve", "copy");
+            return List.of(Action.RESOLVE, Action.COPY);
         }
-        actions.addAll(List.of("transfer", "delegate", "copy"));
+        actions.addAll(List.of(Action.TRANSFER, Action.DELEGATE, Action.COPY));
         boolean lead = candidateGroups(task).contains(Assignment.group(h.agencyId(), Role.REVIEW));
         String kind = kind(task);
-        for (String action : StepKinds.ACTIONS.getOrDefault(kind, List.of())) {
-            boolean signers = action.equals("addSigner") || action.equals("removeSigner");
+        for (Action action : Action.offeredOn(kind)) {
+            boolean signers = action == Action.ADD_SIGNER || action == Action.REMOVE_SIGNER;
             // A supplement notice needs a process that waits for the applicant's answer.
-            boolean answerable = !action.equals("supplement") || workflow.waitsForSupplement(task.getProcessDefinitionId());
-            if (permitted(action, kind, user) && possible(action, h) && (!signers || managesSigners(action, task, lead)) && answerable) {
+            boolean answerable = action != Action.SUPPLEMENT || workflow.waitsForSupplement(task.processDefinitionId());
+            if (action.permits(kind, user) && possible(action, h) && (!signers || managesSigners(action, task, lead)) && answerable) {
                 actions.add(action);
             }
         }
         return actions;
     }
 
-    private static boolean permitted(String action, String kind, CurrentUser user) {
-        Set<String> p = user.permissions();
-        if (StepKinds.INSTANT.equals(kind)) {
-            return p.contains("application:accept") || p.contains("application:approve");
-        }
-        return switch (action) {
-            case "accept", "refuse", "supplement" -> p.contains("application:accept");
-            case "review" -> p.contains("application:review");
-            case "approve", "reject" -> p.contains("application:approve");
-            case "return" -> p.contains("application:review") || p.contains("application:approve");
-            case "addSigner", "removeSigner" -> p.contains("application:review");
-            case "suspend", "resume" -> p.contains("application:review") || p.contains("application:approve");
-            case "extend" -> p.contains("application:extend");
-            default -> false;
-        };
-    }
-
-    private static boolean possible(String action, ApplicationService.Handle h) {
+    private static boolean possible(Action action, ApplicationService.Handle h) {
         if (h.suspended()) {
-            return action.equals("resume") || action.equals("extend") && !h.extended();
+            return action == Action.RESUME || action == Action.EXTEND && !h.extended();
         }
         return switch (action) {
-            case "resume" -> false;
-            case "supplement" -> h.supplementCount() == 0 && h.status() == ApplicationStatus.SUBMITTED;
-            case "extend" -> !h.extended();
+            case RESUME -> false;
+            case SUPPLEMENT -> h.supplementCount() == 0 && h.status() == ApplicationStatus.SUBMITTED;
+            case EXTEND -> !h.extended();
             default -> true;
         };
     }
 
-    private static String kind(Task task) {
-        return StepKinds.of(task.getTaskDefinitionKey(), task.getCategory());
-    }
-
-    private static boolean knownAction(String action) {
-        return Set.of("claim", "unclaim", "transfer", "delegate", "resolve", "copy", "accept", "refuse", "supplement",
-                "review", "approve", "reject", "return", "suspend", "resume", "extend", "addSigner", "removeSigner",
-                "withdraw").contains(action);
+    private static String kind(OpenTask task) {
+        return task.kind();
     }
 
     /**
      * The task if this clerk may see it. A task of another agency answers 404, like one that never existed; a
      * task the clerk could have taken that someone else has just completed answers 409.
      */
-    private Task visibleTask(String taskId, Scope scope, boolean forReading) {
+    private OpenTask visibleTask(String taskId, Scope scope, boolean forReading) {
         CurrentUser user = scope.user();
         List<String> groups = scope.groups();
         String userId = String.valueOf(user.accountId());
         // Test runs (试运行) live in a sandbox tenant: no clerk ever sees or acts on their tasks.
-        Task task = taskId == null || taskId.length() > 64 ? null
-                : tasks.createTaskQuery().taskId(taskId).taskWithoutTenantId().singleResult();
+        OpenTask task = taskId == null || taskId.length() > 64 ? null : tasks.open(taskId).orElse(null);
         if (task == null) {
             boolean wasMine = taskId != null && taskId.length() <= 64 && !groups.isEmpty()
-                    && history.createHistoricTaskInstanceQuery().taskId(taskId).or().taskAssignee(userId)
-                            .taskCandidateGroupIn(groups).endOr().count() > 0;
-            if (wasMine && !sandboxed(taskId)) {
+                    && tasks.wasOffered(taskId, userId, groups);
+            if (wasMine && !tasks.sandboxed(taskId)) {
                 throw ApiException.conflict("TASK_ALREADY_HANDLED", "该任务已被处理，请刷新待办列表");
             }
             throw ApiException.notFound("任务 " + taskId);
         }
         boolean candidate = !groups.isEmpty() && candidateGroups(task).stream().anyMatch(groups::contains);
-        if (scope.userIds().contains(task.getAssignee()) || candidate && (task.getAssignee() == null || forReading)) {
+        if (scope.userIds().contains(task.assignee()) || candidate && (task.assignee() == null || forReading)) {
             return task;
         }
         if (candidate) {
             throw ApiException.conflict("TASK_CLAIMED", "该任务已由"
-                    + identity.displayNameOf(Long.parseLong(task.getAssignee())) + "签收");
+                    + identity.displayNameOf(Long.parseLong(task.assignee())) + "签收");
         }
         if (forReading && user.permissions().contains("task:supervise")) {
             return task;
         }
-        if (candidateGroups(task).isEmpty() && tasks.createTaskQuery().taskId(taskId).count() == 0) {
+        if (candidateGroups(task).isEmpty() && !tasks.isOpen(taskId)) {
             // Completed by a colleague between reading the task and reading its groups: the race's loser.
             throw ApiException.conflict("TASK_ALREADY_HANDLED", "该任务已被处理，请刷新待办列表");
         }
         throw ApiException.notFound("任务 " + taskId);
     }
 
-    /** A task of a test run (试运行), which lives in a tenant of its own. */
-    private boolean sandboxed(String taskId) {
-        var task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-        return task != null && task.getTenantId() != null && !task.getTenantId().isEmpty();
-    }
-
     /** The application behind a task; a task whose case ended a moment ago (e.g. withdrawn) is a conflict. */
-    private String applicationNoOf(Task task) {
-        Object no = tasks.getVariable(task.getId(), "applicationNo");
+    private String applicationNoOf(OpenTask task) {
+        String no = tasks.applicationNo(task.id());
         if (no == null) {
             throw ApiException.conflict("TASK_ALREADY_HANDLED", "该任务已被处理或办件已撤回，请刷新待办列表");
         }
-        return (String) no;
+        return no;
     }
 
-    private List<String> candidateGroups(Task task) {
-        return tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-                .map(l -> l.getGroupId()).toList();
+    private List<String> candidateGroups(OpenTask task) {
+        return tasks.candidateGroups(task.id());
     }
 
     private static Actor actor(CurrentUser user, Role role) {

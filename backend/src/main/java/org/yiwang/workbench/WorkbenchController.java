@@ -1,4 +1,4 @@
-package org.yiwang.workflow;
+package org.yiwang.workbench;
 
 import org.apache.shiro.authz.annotation.Logical;
 import org.apache.shiro.authz.annotation.RequiresPermissions;

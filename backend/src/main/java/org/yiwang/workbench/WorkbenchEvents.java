@@ -1,4 +1,4 @@
-package org.yiwang.workflow;
+package org.yiwang.workbench;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.yiwang.workflow;
+package org.yiwang.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.yiwang.support.ProblemAssert.assertProblem;

@@ -1,0 +1,29 @@
+package org.yiwang.application;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.yiwang.license.LicenseEvents;
+
+/**
+ * The case's side of what happens to its e-licence. After the publisher's transaction commits, or at once when it
+ * has none (the licence routes run outside transactions), so the caller still sees a failure.
+ */
+@Component
+class LicenseRecords {
+
+    private final ApplicationService applications;
+
+    LicenseRecords(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void readByStaff(LicenseEvents.ReadByStaff read) {
+        applications.licenseReadByStaff(read.applicationId(), read.licenseNo());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void received(LicenseEvents.Received received) {
+        applications.delivered(received.applicationId());
+    }
+}
