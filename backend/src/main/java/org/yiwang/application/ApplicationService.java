@@ -40,7 +40,7 @@ import org.yiwang.notification.NotificationService;
 import org.yiwang.region.Region;
 import org.yiwang.region.RegionService;
 import org.yiwang.region.ServiceLevel;
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 import org.yiwang.timelimit.StatutoryClock;
 import org.yiwang.workflow.WorkflowService;
 

@@ -20,7 +20,7 @@ import org.yiwang.common.ApiException;
 import org.yiwang.common.ApiException.FieldProblem;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -23,7 +23,7 @@ import org.yiwang.region.Agency;
 import org.yiwang.region.Region;
 import org.yiwang.region.RegionService;
 import org.yiwang.region.ServiceLevel;
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 import org.yiwang.workflow.WorkflowService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

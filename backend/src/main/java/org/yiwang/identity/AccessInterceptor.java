@@ -19,7 +19,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.Public;
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

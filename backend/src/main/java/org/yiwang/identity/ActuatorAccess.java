@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.yiwang.common.ProblemHandler;
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -25,7 +25,7 @@ import org.yiwang.common.ApiException;
 import org.yiwang.common.Throttle;
 import org.yiwang.region.Agency;
 import org.yiwang.region.RegionService;
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.common.ApiException;
 import org.yiwang.region.RegionService;
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 
 /**
  * 忘记密码: a single-use link, valid for {@value #TOKEN_MINUTES} minutes, sent to the account's e-mail address

@@ -18,7 +18,7 @@ import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 import org.yiwang.region.Agency;
 import org.yiwang.region.RegionService;
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 
 import jakarta.servlet.http.HttpServletRequest;
 

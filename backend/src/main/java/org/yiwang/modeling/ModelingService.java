@@ -17,7 +17,7 @@ import org.yiwang.common.Paging;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.region.RegionService;
-import org.yiwang.supervision.AuditService;
+import org.yiwang.audit.AuditService;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 

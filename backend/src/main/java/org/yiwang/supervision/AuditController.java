@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
+import org.yiwang.audit.AuditEntry;
+import org.yiwang.audit.AuditService;
 import org.yiwang.identity.IdentityService;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/audit")
-@Tag(name = "supervision", description = "电子监察")
+@Tag(name = "audit", description = "审计日志")
 class AuditController {
 
     private final AuditService audit;

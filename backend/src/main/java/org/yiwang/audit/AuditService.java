@@ -1,4 +1,4 @@
-package org.yiwang.supervision;
+package org.yiwang.audit;
 
 import java.time.Clock;
 import java.time.LocalDateTime;

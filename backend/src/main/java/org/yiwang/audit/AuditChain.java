@@ -1,4 +1,4 @@
-package org.yiwang.supervision;
+package org.yiwang.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

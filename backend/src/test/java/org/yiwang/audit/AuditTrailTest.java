@@ -1,4 +1,4 @@
-package org.yiwang.supervision;
+package org.yiwang.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
