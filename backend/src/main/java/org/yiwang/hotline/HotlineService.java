@@ -89,6 +89,9 @@ public class HotlineService {
     @Transactional
     public TicketView file(Intake in) {
         CurrentUser user = identity.current();
+        if (!user.isApplicant() && !user.permissions().contains("hotline:intake")) {
+            throw ApiException.forbidden("只有话务员可以代为登记诉求");
+        }
         TicketType type = TicketType.parse("type", in.type());
         if (user.isApplicant()) {
             throttle.take(perAccount, String.valueOf(user.accountId()));
@@ -96,9 +99,6 @@ public class HotlineService {
                     in.lat(), in.lon(), user.displayName(), identity.phoneOf(user.accountId()).orElse(in.phone()),
                     identity.emailOf(user.accountId()).orElse(in.email()));
             return views.view(create(own, type, Channel.WEB, user.accountId(), null), user);
-        }
-        if (!user.permissions().contains("hotline:intake")) {
-            throw ApiException.forbidden("只有话务员可以代为登记诉求");
         }
         return views.view(create(in, type, Channel.PHONE, null, null), user);
     }
