@@ -2,7 +2,7 @@ export default [
   {
     path: '/workbench',
     component: () => import('./pages/WorkbenchLayout.vue'),
-    meta: { auth: 'STAFF', permission: ['task:work', 'task:supervise'] },
+    meta: { auth: 'STAFF', permission: ['task:work', 'task:supervise', 'hotline:intake'] },
     children: [
       { path: '', component: () => import('./pages/TaskListPage.vue'), meta: { title: 'workbench.title' } },
       {
@@ -16,6 +16,11 @@ export default [
         component: () => import('./pages/ApplicationViewPage.vue'),
         props: true,
         meta: { title: 'appView.readOnly' },
+      },
+      {
+        path: 'hotline',
+        component: () => import('./pages/HotlinePage.vue'),
+        meta: { title: 'hotline.board', permission: ['hotline:intake', 'hotline:handle', 'hotline:supervise'] },
       },
       {
         path: 'rectifications',
