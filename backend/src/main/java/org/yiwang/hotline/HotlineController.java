@@ -160,6 +160,13 @@ class HotlineController {
         return tickets.progress(ticketNo, phoneSuffix, IdentityService.addressOf(request));
     }
 
+    @GetMapping("/indicators")
+    @RequiresPermissions(value = { "hotline:dispatch", "hotline:supervise" }, logical = Logical.OR)
+    @Operation(summary = "Per agency: 响应率, 办结率, on-time replies, 满意率, reopen rate over tickets received from..to")
+    List<Indicator> indicators(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return tickets.indicators(from, to);
+    }
+
     @GetMapping("/duties")
     @RequiresPermissions(value = { "hotline:dispatch", "item:edit" }, logical = Logical.OR)
     @Operation(summary = "职责清单: class × region → agency")

@@ -129,6 +129,9 @@ interface HotlineMapper {
 
     List<Event> events(@Param("ticketId") long ticketId);
 
+    List<Indicator> indicators(@Param("regionPrefix") String regionPrefix, @Param("from") LocalDateTime from,
+            @Param("to") LocalDateTime to);
+
     /** Tickets whose sign (level 1) or reply (level 2) deadline passed before {@code today} and was not yet raised. */
     List<TicketRow> findOverdue(@Param("today") LocalDate today, @Param("limit") int limit);
 

@@ -250,6 +250,26 @@ public class HotlineService {
         }
     }
 
+    /** Indicators per agency over tickets received from {@code from} to {@code to} (inclusive): the centre sees all, a supervisor their region. */
+    public List<Indicator> indicators(String from, String to) {
+        CurrentUser user = identity.current();
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (end.isBefore(start) || start.plusYears(1).isBefore(end)) {
+            throw ApiException.badParameter("to", "统计期间须在一年以内，且结束日期不早于开始日期");
+        }
+        String prefix = user.permissions().contains("hotline:dispatch") ? null : user.regionCode();
+        return mapper.indicators(prefix, start.atStartOfDay(), end.plusDays(1).atStartOfDay());
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value == null ? "" : value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badParameter(field, field + " 须为 YYYY-MM-DD 格式的日期");
+        }
+    }
+
     /** Public progress: the ticket number and the last four digits of the phone number given with it. */
     public TicketViews.Progress progress(String ticketNo, String phoneSuffix, String address) {
         throttle.take(progressRate, address);

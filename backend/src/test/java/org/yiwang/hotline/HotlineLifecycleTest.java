@@ -128,6 +128,16 @@ class HotlineLifecycleTest {
         assertThat(Hotline.actions(h.get(dispatcher, no))).containsExactly("FILE", "DISPATCH", "RETURN", "DISPATCH", "SIGN",
                 "REPLY", "REOPEN", "SIGN", "REPLY", "RATE");
         assertThat(Hotline.numbers(applicant.get(Hotline.TICKETS, "view", "mine", "size", 100).json())).contains(no);
+
+        JsonNode haikouRow = null;
+        for (JsonNode row : Personas.login(port, "supervisor").get("/api/v1/hotline/indicators", "from", "2026-11-09", "to", "2026-11-10").json()) {
+            haikouRow = row.path("agencyId").asLong() == haikouScj ? row : haikouRow;
+        }
+        assertThat(haikouRow).isNotNull();
+        assertThat(haikouRow.path("closed").asLong()).isPositive();
+        assertThat(haikouRow.path("reopened").asLong()).isPositive();
+        assertThat(haikouRow.path("satisfactionRate").asDouble()).isBetween(0.0, 1.0);
+        assertProblem(dispatcher.get("/api/v1/hotline/indicators", "from", "2026-11-10", "to", "2026-11-09"), 400, "INVALID_PARAMETER");
     }
 
     @Test

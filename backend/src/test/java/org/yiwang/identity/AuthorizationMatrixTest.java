@@ -173,6 +173,7 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/hotline/tickets/{no}/extension", "133NN33333");
         row("POST /api/v1/hotline/tickets/{no}/rating", "1NN3333333");
         row("POST /api/v1/hotline/tickets/{no}/escalation/decision", "13333N3333");
+        row("GET /api/v1/hotline/indicators", "13333P3333");
         row("GET /api/v1/hotline/duties", "13333333PP");
         row("PUT /api/v1/hotline/duties", "13333333PP");
         // Last: it ends each caller's session.
