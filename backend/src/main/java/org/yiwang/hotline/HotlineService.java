@@ -52,7 +52,7 @@ public class HotlineService {
             PersonalDataCipher cipher, Clock clock, Throttle throttle, HotlineSettings settings) {
         this.throttle = throttle;
         this.perAddress = new Throttle.Rate("hotline-consult", settings.intakePerMinute);
-        this.perAccount = new Throttle.Rate("hotline-intake", settings.intakePerMinute);
+        this.perAccount = new Throttle.Rate("hotline-intake", settings.accountIntakePerMinute);
         this.progressRate = new Throttle.Rate("hotline-progress", settings.progressPerMinute);
         // The last four digits of a phone are few: each ticket number is locked after a few wrong guesses.
         this.progressLock = new Throttle.BackOff("hotline-progress-no", settings.progressFailures,

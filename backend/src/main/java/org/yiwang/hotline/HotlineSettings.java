@@ -16,6 +16,7 @@ class HotlineSettings {
     final int escalateAfter;
     final int maxExtensionDays;
     final int intakePerMinute;
+    final int accountIntakePerMinute;
     final int open311PerMinute;
     final int progressPerMinute;
     final int progressFailures;
@@ -33,6 +34,7 @@ class HotlineSettings {
             @Value("${yiwang.hotline.escalate-after:3}") int escalateAfter,
             @Value("${yiwang.hotline.max-extension-days:10}") int maxExtensionDays,
             @Value("${yiwang.hotline.intake-per-minute:10}") int intakePerMinute,
+            @Value("${yiwang.hotline.account-intake-per-minute:10}") int accountIntakePerMinute,
             @Value("${yiwang.hotline.open311-per-minute:60}") int open311PerMinute,
             @Value("${yiwang.security.limits.progress-per-minute:20}") int progressPerMinute,
             @Value("${yiwang.security.limits.progress-failures:5}") int progressFailures) {
@@ -44,6 +46,7 @@ class HotlineSettings {
         this.escalateAfter = escalateAfter;
         this.maxExtensionDays = maxExtensionDays;
         this.intakePerMinute = intakePerMinute;
+        this.accountIntakePerMinute = accountIntakePerMinute;
         this.open311PerMinute = open311PerMinute;
         replyDays.put(TicketType.CONSULT, consult);
         replyDays.put(TicketType.HELP, help);
