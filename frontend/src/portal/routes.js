@@ -41,6 +41,12 @@ export default [
     props: true,
     meta: { auth: 'APPLICANT', title: 'detail.title' },
   },
+  { path: '/hotline', component: () => import('./pages/HotlinePage.vue'), meta: { title: 'hotline.portalTitle' } },
+  {
+    path: '/me/hotline',
+    component: () => import('./pages/MyHotlinePage.vue'),
+    meta: { auth: 'APPLICANT', title: 'hotline.mine' },
+  },
   {
     path: '/bundles',
     component: () => import('./pages/BundleListPage.vue'),

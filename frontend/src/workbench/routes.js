@@ -1,10 +1,21 @@
+import { useSessionStore } from '@/shared/stores/session.js'
+
 export default [
   {
     path: '/workbench',
     component: () => import('./pages/WorkbenchLayout.vue'),
-    meta: { auth: 'STAFF', permission: ['task:work', 'task:supervise'] },
+    meta: { auth: 'STAFF', permission: ['task:work', 'task:supervise', 'hotline:intake'] },
     children: [
-      { path: '', component: () => import('./pages/TaskListPage.vue'), meta: { title: 'workbench.title' } },
+      {
+        path: '',
+        component: () => import('./pages/TaskListPage.vue'),
+        meta: { title: 'workbench.title' },
+        // The hotline centre's staff have no case tasks: their workbench opens on the tickets.
+        beforeEnter: () => {
+          const session = useSessionStore()
+          return session.can('task:work') || session.can('task:supervise') ? true : '/workbench/hotline'
+        },
+      },
       {
         path: 'tasks/:taskId',
         component: () => import('./pages/TaskPage.vue'),
@@ -26,6 +37,11 @@ export default [
         path: 'cards',
         component: () => import('./pages/CardsPage.vue'),
         meta: { title: 'cards.title', permission: ['supervision:read'] },
+      },
+      {
+        path: 'hotline',
+        component: () => import('./pages/HotlinePage.vue'),
+        meta: { title: 'hotline.board', permission: ['hotline:intake', 'hotline:handle', 'hotline:supervise'] },
       },
       {
         path: 'rectifications',

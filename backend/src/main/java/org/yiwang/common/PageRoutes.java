@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PageRoutes {
 
-    @GetMapping({ "/search", "/items/**", "/apply/**", "/me", "/me/**", "/progress", "/verify", "/login",
+    @GetMapping({ "/search", "/items/**", "/apply/**", "/me", "/me/**", "/progress", "/hotline", "/verify", "/login",
             "/register", "/forgot-password", "/reset-password", "/workbench", "/workbench/**", "/admin", "/admin/**",
             "/embed/search", "/embed/progress" })
     String page() {

@@ -44,7 +44,9 @@ class DemoAccounts {
             new Demo("hk.approve", "陈审批", "4601-SCJ", List.of(Role.APPROVE)),
             new Demo("hk.head", "林局长", "4601-SCJ", List.of(Role.HEAD)),
             new Demo("hk.supervisor", "海口市监察员", "4601-SCJ", List.of(Role.SUPERVISE)),
-            new Demo("sy.accept", "赵受理", "4602-SCJ", List.of(Role.ACCEPT)));
+            new Demo("sy.accept", "赵受理", "4602-SCJ", List.of(Role.ACCEPT)),
+            new Demo("operator", "符话务", "P12345", List.of(Role.HOTLINE_OPERATOR)),
+            new Demo("dispatcher", "吉派单", "P12345", List.of(Role.HOTLINE_DISPATCHER)));
 
     /** Every account the demo makes; {@link DemoDatabaseGuard} counts the others. */
     static final List<String> USERNAMES = java.util.stream.Stream.concat(STAFF.stream().map(Demo::username),
@@ -85,7 +87,7 @@ class DemoAccounts {
         // Printed once, on purpose: the URL and accounts to start with, and a random password has no other way out.
         System.out.println("\n  yiwang is running: http://localhost:" + port + "/  (workbench /workbench, admin /admin)"
                 + "\n  demo accounts: admin, supervisor, auditor, hk.admin, hk.sysadmin, hk.accept, hk.review, hk.approve, hk.head,"
-                + " hk.supervisor, sy.accept,"
+                + " hk.supervisor, sy.accept, operator, dispatcher,"
                 + " applicant, company" + (random ? "\n  demo password (set YIWANG_DEMO_PASSWORD to choose one): " + password
                         : "\n  demo password: the value of YIWANG_DEMO_PASSWORD") + "\n");
     }

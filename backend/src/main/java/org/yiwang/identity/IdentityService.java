@@ -133,6 +133,18 @@ public class IdentityService {
         }
     }
 
+    /** The logged-in user, if any: for public routes that do more for those who logged in. */
+    public java.util.Optional<CurrentUser> currentIfAny() {
+        Object principal = SecurityUtils.getSubject().getPrincipal();
+        return principal instanceof CurrentUser user && SecurityUtils.getSubject().isAuthenticated()
+                ? java.util.Optional.of(user) : java.util.Optional.empty();
+    }
+
+    /** The client's address as the server sees it (the trusted proxies' X-Forwarded-For applied), for throttles. */
+    public static String addressOf(HttpServletRequest request) {
+        return clientAddress(request);
+    }
+
     public Me login(LoginRequest request, HttpServletRequest http) {
         String address = clientAddress(http);
         throttle.take(authRate, address);
@@ -328,6 +340,12 @@ public class IdentityService {
     public boolean isLegalPerson(long accountId) {
         Account account = mapper.findById(accountId);
         return account != null && "USCC".equals(account.idType());
+    }
+
+    /** The account's phone number, decrypted, for the call-back of a 12345 ticket the account filed. */
+    public java.util.Optional<String> phoneOf(long accountId) {
+        Account account = mapper.findById(accountId);
+        return java.util.Optional.ofNullable(account == null || account.phoneEnc() == null ? null : cipher.decrypt(account.phoneEnc()));
     }
 
     public String displayNameOf(long accountId) {

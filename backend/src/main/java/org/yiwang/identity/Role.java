@@ -10,11 +10,16 @@ import java.util.List;
  */
 public enum Role {
     APPLICANT("申请人", "application:apply", "application:read-own", "evaluation:rate"),
-    ACCEPT("受理", "task:work", "application:accept"),
+    /** Agency clerks who receive cases also sign and handle the 12345 tickets dispatched to their agency. */
+    ACCEPT("受理", "task:work", "application:accept", "hotline:handle"),
     REVIEW("审查", "task:work", "application:review"),
     APPROVE("审批", "task:work", "application:approve"),
     HEAD("机关负责人", "task:work", "application:approve", "application:extend"),
-    SUPERVISE("监察", "task:supervise", "audit:read", "supervision:read"),
+    SUPERVISE("监察", "task:supervise", "audit:read", "supervision:read", "hotline:supervise"),
+    /** 12345 话务员: takes calls, records tickets, answers from the knowledge base. */
+    HOTLINE_OPERATOR("12345话务员", "hotline:intake"),
+    /** 12345 派单员: routes tickets by the duty list, decides returns, extensions and duplicates. */
+    HOTLINE_DISPATCHER("12345派单员", "hotline:intake", "hotline:dispatch"),
     ITEM_ADMIN("事项管理员", "item:edit", "model:edit", "model:deploy"),
     SYS_ADMIN("系统管理员", "staff:manage"),
     AUDITOR("审计员", "audit:read"),

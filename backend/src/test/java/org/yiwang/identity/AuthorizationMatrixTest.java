@@ -189,6 +189,28 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/bundle-cases/{no}/materials", "1NN3333333");
         row("POST /api/v1/bundle-cases/{no}/submit", "1PP3333333");
         row("POST /api/v1/bundle-cases/{no}/withdraw", "1NN3333333");
+        // 12345 hotline: {no} is a made-up ticket number, so callers who pass access control get 404. Agencies'
+        // clerks sign and handle, applicants rate, the province's supervisor decides escalations; the centre's
+        // operator and dispatcher are not among these callers (HotlineLifecycleTest covers them).
+        row("GET /api/v1/hotline/classes", "PPPPPPPPPP");
+        row("POST /api/v1/hotline/consultations", "PPPPPPPPPP");
+        row("GET /api/v1/hotline/progress", "PPPPPPPPPP");
+        row("POST /api/v1/hotline/tickets", "1PP3333333");
+        row("GET /api/v1/hotline/tickets", "1PPPPP3333");
+        row("GET /api/v1/hotline/tickets/{no}", "1NNNNNNNNN");
+        row("POST /api/v1/hotline/tickets/{no}/answer", "1333333333");
+        row("POST /api/v1/hotline/tickets/{no}/dispatch", "1333333333");
+        row("POST /api/v1/hotline/tickets/{no}/merge", "1333333333");
+        row("POST /api/v1/hotline/tickets/{no}/extension/decision", "1333333333");
+        row("POST /api/v1/hotline/tickets/{no}/sign", "133NN33333");
+        row("POST /api/v1/hotline/tickets/{no}/reply", "133NN33333");
+        row("POST /api/v1/hotline/tickets/{no}/return", "133NN33333");
+        row("POST /api/v1/hotline/tickets/{no}/extension", "133NN33333");
+        row("POST /api/v1/hotline/tickets/{no}/rating", "1NN3333333");
+        row("POST /api/v1/hotline/tickets/{no}/escalation/decision", "13333N3333");
+        row("GET /api/v1/hotline/indicators", "13333P3333");
+        row("GET /api/v1/hotline/duties", "13333333PP");
+        row("PUT /api/v1/hotline/duties", "13333333PP");
         // Last: it ends each caller's session.
         row("POST /api/v1/auth/logout", "1PPPPPPPPP");
     }
