@@ -1188,6 +1188,8 @@ export default {
     type_select: 'Select',
     pattern: 'Pattern (regular expression)',
     patternHint: 'e.g. [0-9]+',
+    patternNamed: 'Common format',
+    patternNames: { mobile: 'Mobile number', phone: 'Phone or mobile', idCard: 'ID card number', uscc: 'Unified social credit code', postcode: 'Postcode', bankAccount: 'Bank account' },
     min: 'Minimum',
     max: 'Maximum',
     minLength: 'Minimum length',

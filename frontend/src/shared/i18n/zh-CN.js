@@ -1188,6 +1188,8 @@ export default {
     type_select: '下拉选择',
     pattern: '格式（正则表达式）',
     patternHint: '如 [0-9]+',
+    patternNamed: '常用格式',
+    patternNames: { mobile: '手机号码', phone: '固话或手机', idCard: '身份证号', uscc: '统一社会信用代码', postcode: '邮政编码', bankAccount: '银行账号' },
     min: '最小值',
     max: '最大值',
     minLength: '最少字数',

@@ -1,6 +1,7 @@
 package org.yiwang.catalog;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.shiro.authz.annotation.RequiresPermissions;
 import org.springframework.http.HttpStatus;
@@ -101,6 +102,12 @@ class ItemAdminController {
     @Operation(summary = "Save a form: a new key starts at version 1, a known key gets its next version")
     FormDefinition saveForm(@RequestBody FormService.FormDraft draft, HttpServletRequest http) {
         return forms.save(draft, http);
+    }
+
+    @GetMapping("/forms/patterns")
+    @Operation(summary = "The named patterns a text field may be checked against: mobile (手机号码), idCard (身份证号), uscc (统一社会信用代码) …")
+    Map<String, String> formPatterns() {
+        return StandardForms.get().patterns();
     }
 
     @GetMapping("/forms/{key}")

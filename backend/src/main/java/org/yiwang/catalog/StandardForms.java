@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,14 @@ public final class StandardForms {
     private static final StandardForms INSTANCE = load();
 
     private final List<Form> forms;
+    private final Map<String, String> patterns;
     private final Map<String, String> examples;
     private final Map<String, String> licenceFields;
 
-    private StandardForms(List<Form> forms, Map<String, String> examples, Map<String, String> licenceFields) {
+    private StandardForms(List<Form> forms, Map<String, String> patterns, Map<String, String> examples,
+            Map<String, String> licenceFields) {
         this.forms = List.copyOf(forms);
+        this.patterns = Collections.unmodifiableMap(new LinkedHashMap<>(patterns));
         this.examples = Map.copyOf(examples);
         this.licenceFields = Map.copyOf(licenceFields);
     }
@@ -50,6 +54,11 @@ public final class StandardForms {
     /** Every form of the folder, in file-name order. */
     public List<Form> forms() {
         return forms;
+    }
+
+    /** The named patterns (mobile, idCard, uscc …) by name, in the file's order: the form designer offers them too. */
+    public Map<String, String> patterns() {
+        return patterns;
     }
 
     /** Plausible values by field key for the 示例样表. */
@@ -84,7 +93,7 @@ public final class StandardForms {
                     forms.add(form(json, json.readTree(in), groups, patterns));
                 }
             }
-            return new StandardForms(forms,
+            return new StandardForms(forms, patterns,
                     json.convertValue(shared.get("examples"), new TypeReference<Map<String, String>>() {
                     }),
                     json.convertValue(shared.get("licenceFields"), new TypeReference<Map<String, String>>() {

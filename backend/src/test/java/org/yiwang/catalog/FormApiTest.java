@@ -45,6 +45,17 @@ class FormApiTest {
     }
 
     @Test
+    void theDesignerOffersTheNamedPatternsTheServerChecksBy() {
+        JsonNode named = Personas.login(port, "admin").get(FORMS + "/patterns").json();
+        assertThat(named.path("mobile").asText()).isNotBlank();
+        assertThat("13907550123").matches(named.path("mobile").asText());
+        assertThat("91460100MA5T0XXX1K").doesNotMatch(named.path("idCard").asText());
+        assertThat("460027199001011234").matches(named.path("idCard").asText());
+        assertThat("91460100MA5RC0A12X").matches(named.path("uscc").asText());
+        assertThat("570100").matches(named.path("postcode").asText());
+    }
+
+    @Test
     void theServerChecksWhatIsFilledInAgainstTheBoundForm() {
         Journeys j = new Journeys(port);
         Api admin = Personas.login(port, "admin");

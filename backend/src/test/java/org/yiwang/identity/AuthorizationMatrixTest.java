@@ -103,6 +103,7 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/admin/items/{code}/versions/{version}", "13333333NP");
         row("GET /api/v1/admin/forms", "13333333PP");
         row("POST /api/v1/admin/forms", "13333333PP");
+        row("GET /api/v1/admin/forms/patterns", "13333333PP");
         row("GET /api/v1/admin/forms/{key}", "13333333NN");
         row("GET /api/v1/admin/forms/{key}/versions/{version}", "13333333NN");
         row("GET /api/v1/admin/models/{id}/versions", "13333333NP");
