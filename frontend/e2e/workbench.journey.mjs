@@ -110,6 +110,14 @@ export default async function workbench(page, ctx) {
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
     await ctx.screenshot('workbench-all-filters')
     await ctx.axe('workbench-all-filters')
+    // 全部 lists cases in every state: filtered to 已办结, it shows concluded cases only (the state column is a
+    // wide screen's).
+    await page.goto('/workbench?view=all&status=CONCLUDED')
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
+    await page.locator('#task-state').waitFor({ state: 'attached' })
+    const states = await page.locator('.el-table__row .status-tag').allInnerTexts()
+    assert.ok(states.every((s) => s.trim() === '已办结'), `the 已办结 filter lists other states: ${[...new Set(states)].join('、')}`)
+    console.log(`  hk.supervisor: ${states.length} concluded cases on the first page`)
     await page.getByRole('link', { name: '差评整改' }).click()
     await page.getByRole('heading', { level: 1, name: '差评整改' }).waitFor()
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'))
