@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,8 +22,15 @@ class AssistantApiTest {
 
     private static final String ASK = "/api/v1/assistant/ask";
 
+    /** Each test asks from an address of its own: the whole suite's questions come from loopback otherwise. */
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
     @LocalServerPort
     int port;
+
+    private Api resident() {
+        return new Api(port).header("X-Forwarded-For", "198.51.100." + (1 + ADDRESSES.getAndIncrement() % 250));
+    }
 
     private JsonNode ask(Api api, String question, String regionCode) {
         Map<String, Object> body = new HashMap<>();
@@ -43,7 +51,7 @@ class AssistantApiTest {
 
     @Test
     void openingASmallRestaurantCitesRegistrationAndTheFoodBusinessLicence() {
-        Api api = new Api(port);
+        Api api = resident();
         JsonNode answer = ask(api, "我想开一家小餐馆", null);
         assertThat(names(answer)).contains("个体工商户设立登记", "公司设立登记")
                 .anyMatch(n -> n.startsWith("食品(含保健食品)经营许可核发"));
@@ -66,7 +74,7 @@ class AssistantApiTest {
 
     @Test
     void theAnswersToItsQuestionsNarrowTheItems() {
-        Api api = new Api(port);
+        Api api = resident();
         JsonNode asCompany = ask(api, "我们公司想在三亚开一家餐厅", null);
         assertThat(names(asCompany)).contains("公司设立登记").doesNotContain("个体工商户设立登记");
         assertThat(asCompany.path("clarify")).isEmpty();
@@ -81,7 +89,7 @@ class AssistantApiTest {
 
     @Test
     void aQuestionAboutOneMatterCitesItWithItsMaterials() {
-        Api api = new Api(port);
+        Api api = resident();
         JsonNode answer = ask(api, "社保卡丢了怎么补办需要什么材料", "4601");
         assertThat(names(answer).get(0)).startsWith("社会保障卡");
         assertThat(answer.path("answer").asText()).contains("所需材料");
@@ -91,7 +99,7 @@ class AssistantApiTest {
 
     @Test
     void whenNothingFitsItHandsOverToTheHotline() {
-        JsonNode answer = ask(new Api(port), "火星移民签证怎么办", null);
+        JsonNode answer = ask(resident(), "火星移民签证怎么办", null);
         assertThat(answer.path("items")).isEmpty();
         assertThat(answer.path("handover").path("phone").asText()).isEqualTo("12345");
         assertThat(answer.path("answer").asText()).contains("12345");
@@ -99,7 +107,7 @@ class AssistantApiTest {
 
     @Test
     void badQuestionsAreRefusedClearly() {
-        Api api = new Api(port);
+        Api api = resident();
         assertProblem(api.post(ASK, Map.of()), 400, "INVALID_PARAMETER");
         assertProblem(api.post(ASK, Map.of("question", "   ")), 400, "INVALID_PARAMETER");
         assertProblem(api.post(ASK, Map.of("question", "餐".repeat(201))), 400, "INVALID_PARAMETER");

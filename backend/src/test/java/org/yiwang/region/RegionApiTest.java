@@ -41,7 +41,7 @@ class RegionApiTest {
     void agenciesAtEveryLevel() {
         assertThat(db.queryForList("SELECT kind, COUNT(*) n FROM agency GROUP BY kind ORDER BY kind"))
                 .extracting(r -> r.get("kind") + "=" + ((Number) r.get("n")).intValue())
-                .containsExactly("DEPARTMENT=" + (40 + 20 * 34), "PUBLIC_INSTITUTION=2", "TOWNSHIP_GOVERNMENT=243",
+                .containsExactly("DEPARTMENT=" + (40 + 20 * 34), "PUBLIC_INSTITUTION=3", "TOWNSHIP_GOVERNMENT=243",
                         "VERTICAL=8", "VILLAGE_SERVICE_POINT=3296");
     }
 

@@ -3,10 +3,15 @@ package org.yiwang.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import org.yiwang.catalog.FormDefinition;
+import org.yiwang.catalog.StandardForms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -63,18 +68,28 @@ public class Journeys {
     }
 
     /**
-     * The first item matching, from a catalogue search, on the default application form that {@link #draft} fills
-     * in (items that tests created with a form of their own are left alone).
+     * The first item matching, from a catalogue search, with a form that {@link #draft} can fill in: the default
+     * application form, else one of the items' own forms of {@code processes/forms/} (items that tests bound to a
+     * form of their own are left alone).
      */
     public JsonNode item(Predicate<JsonNode> filter, Object... query) {
-        List<Object> params = new ArrayList<>(List.of(query));
-        params.addAll(List.of("size", 100));
-        for (JsonNode item : new Api(port).get("/api/v1/catalog/items", params.toArray()).json().path("items")) {
-            if (!item.hasNonNull("formKey") && filter.test(item)) {
-                return new Api(port).get("/api/v1/catalog/items/" + item.path("code").asText()).json();
+        // Items on the default form first (tests post its fields themselves), then items with a form of their own.
+        for (boolean ownForms : new boolean[] { false, true }) {
+            for (int page = 1; ; page++) {
+                List<Object> params = new ArrayList<>(List.of(query));
+                params.addAll(List.of("size", 100, "page", page));
+                JsonNode items = new Api(port).get("/api/v1/catalog/items", params.toArray()).json().path("items");
+                for (JsonNode item : items) {
+                    if ((ownForms ? fillable(item) : !item.hasNonNull("formKey")) && filter.test(item)) {
+                        return new Api(port).get("/api/v1/catalog/items/" + item.path("code").asText()).json();
+                    }
+                }
+                if (items.size() < 100) {
+                    break;
+                }
             }
         }
-        throw new AssertionError("no item matches in " + params);
+        throw new AssertionError("no item matches in " + List.of(query));
     }
 
     /** A Haikou market-supervision licensing item handled by the demo clerks hk.accept, hk.review, hk.approve. */
@@ -141,9 +156,45 @@ public class Journeys {
         return new Api(port).get("/api/v1/catalog/items/" + code).json();
     }
 
+    private static boolean fillable(JsonNode item) {
+        return !item.hasNonNull("formKey") || standardForm(item.path("formKey").asText()).isPresent();
+    }
+
+    private static Optional<StandardForms.Form> standardForm(String key) {
+        return StandardForms.get().forms().stream().filter(f -> f.key().equals(key)).findFirst();
+    }
+
+    /** What an applicant fills in: the default form, or the item's own form with plausible values of its fields. */
+    public static Map<String, Object> formData(JsonNode item) {
+        Optional<StandardForms.Form> own = item.hasNonNull("formKey") ? standardForm(item.path("formKey").asText()) : Optional.empty();
+        if (own.isEmpty()) {
+            return Map.of("reason", "申请办理" + item.path("name").asText(), "contact", "黎小明");
+        }
+        Map<String, String> examples = StandardForms.get().examples();
+        Map<String, String> byPattern = new HashMap<>();
+        StandardForms.get().patterns().forEach((name, regex) -> byPattern.put(regex, PATTERN_EXAMPLES.get(name)));
+        Map<String, Object> data = new HashMap<>();
+        for (FormDefinition.Field f : own.get().fields()) {
+            Object value = switch (f.type()) {
+                case "select" -> f.options().get(0);
+                case "number" -> f.min() == null ? 1 : f.min();
+                case "date" -> "2026-01-05";
+                default -> f.pattern() != null ? byPattern.getOrDefault(f.pattern(), examples.get(f.key()))
+                        : examples.getOrDefault(f.key(), f.label() + "（测试）");
+            };
+            data.put(f.key(), value);
+        }
+        return data;
+    }
+
+    /** A value of each named pattern of {@code processes/forms/_shared.json}. */
+    private static final Map<String, String> PATTERN_EXAMPLES = Map.of("mobile", "13907561234", "phone", "0898-66123456",
+            "idCard", "460100199003150028", "uscc", "91460100MA5T0A1B2C", "postcode", "570208", "bankAccount",
+            "6217003320001234567");
+
     public String draft(Api applicant, JsonNode item, String regionCode) {
         Api.Response created = applicant.post("/api/v1/applications", Map.of("itemCode", item.path("code").asText(),
-                "regionCode", regionCode, "formData", Map.of("reason", "申请办理" + item.path("name").asText(), "contact", "黎小明")));
+                "regionCode", regionCode, "formData", formData(item)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("applicationNo").asText();
     }
