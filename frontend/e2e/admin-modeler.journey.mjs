@@ -83,7 +83,7 @@ export default async function adminModeler(page, ctx) {
     const shapes = await page.locator('.djs-container .djs-shape').count()
     assert.ok(shapes >= 3, `the canvas shows ${shapes} shapes, expected start, task and end`)
     // The palette speaks Chinese and floats beside the diagram, not over it.
-    await page.locator('.djs-palette [title="任务（办理环节）"]').waitFor()
+    await page.locator('.djs-palette').getByRole('button', { name: '任务（办理环节）' }).waitFor()
     const palette = await page.locator('.djs-palette').boundingBox()
     const start = await page.locator('.djs-element[data-element-id="start"]').boundingBox()
     assert.ok(start.x > palette.x + palette.width, `the start event (x ${start.x}) lies under the palette (to ${palette.x + palette.width})`)

@@ -15,6 +15,9 @@ interface ApplicationMapper {
 
     List<Application> findByApplicant(@Param("applicantId") long applicantId, @Param("offset") int offset, @Param("limit") int limit);
 
+    /** In the order they were made, whatever the clock said then (created_at follows the platform clock, which can be set back). */
+    List<Application> findLatestByApplicant(@Param("applicantId") long applicantId, @Param("limit") int limit);
+
     long countByApplicant(@Param("applicantId") long applicantId);
 
     List<ApplicationService.ItemCount> countSubmittedByBasicCode();

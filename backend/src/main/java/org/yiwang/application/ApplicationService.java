@@ -401,7 +401,7 @@ public class ApplicationService {
     /** The caller's own latest forms, newest first, to pre-fill a new one from; never anyone else's. */
     public List<EarlierForm> ownEarlierForms(int limit) {
         CurrentUser user = identity.current();
-        return mapper.findByApplicant(user.accountId(), 0, limit).stream()
+        return mapper.findLatestByApplicant(user.accountId(), limit).stream()
                 .map(a -> new EarlierForm(a.applicationNo, a.itemName, form(a.formData))).toList();
     }
 
