@@ -145,9 +145,13 @@ export default async function adminItem(page, ctx) {
     })
     await link.click()
     await applicant.getByRole('heading', { level: 1, name: itemName }).waitFor()
+    const prefilled = applicant.waitForResponse((r) => r.url().includes('/api/v1/applications/prefill'))
     await applicant.getByRole('link', { name: '在线办理' }).first().click()
     await applicant.waitForURL(new RegExp(`/apply/${code}`))
-    // The item's own form: its required field is checked before anything is sent.
+    await prefilled
+    // The item's own form: its required field is checked before anything is sent. An earlier application may
+    // have pre-filled the company name (表单预填), so the applicant empties it first.
+    await applicant.locator('#apply-field-companyName').fill('')
     await applicant.getByRole('button', { name: '下一步' }).click()
     await applicant.getByText('请填写企业名称').waitFor()
     await applicant.locator('#apply-field-companyName').fill('海南自动化验收贸易有限公司')
