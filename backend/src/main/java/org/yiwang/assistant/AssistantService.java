@@ -184,7 +184,8 @@ public class AssistantService {
         Cited first = cited.get(0);
         s.add(first.name() + "需要哪些材料？");
         s.add(first.name() + "多久能办好？");
-        cited.stream().skip(1).limit(2).forEach(c -> s.add(c.name() + "需要哪些材料？"));
+        // The next two cited items, asked about in turn.
+        cited.subList(1, Math.min(3, cited.size())).forEach(c -> s.add(c.name() + "需要哪些材料？"));
         return List.copyOf(s);
     }
 }

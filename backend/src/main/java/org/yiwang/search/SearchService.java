@@ -136,8 +136,9 @@ public class SearchService {
         if (hits.isEmpty()) {
             logMiss(query);
         }
-        List<Result> page = hits.stream().skip(paging.offset()).limit(paging.size()).map(h -> result(h.entry(), place))
-                .toList();
+        int from = Math.min(paging.offset(), hits.size());
+        List<Result> page = hits.subList(from, Math.min(from + paging.size(), hits.size())).stream()
+                .map(h -> result(h.entry(), place)).toList();
         String didYouMean = hits.isEmpty() ? didYouMean(query) : null;
         return new Answer(page, hits.size(), paging.page(), paging.size(), expansions, didYouMean);
     }
