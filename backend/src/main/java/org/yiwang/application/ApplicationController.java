@@ -35,10 +35,12 @@ import jakarta.servlet.http.HttpServletRequest;
 class ApplicationController {
 
     private final ApplicationService applications;
+    private final ApplicationMaterials materials;
     private final PublicProgress publicProgress;
 
-    ApplicationController(ApplicationService applications, PublicProgress publicProgress) {
+    ApplicationController(ApplicationService applications, ApplicationMaterials materials, PublicProgress publicProgress) {
         this.applications = applications;
+        this.materials = materials;
         this.publicProgress = publicProgress;
     }
 
@@ -62,14 +64,14 @@ class ApplicationController {
     @Operation(summary = "Attach a material file (its type is checked by content, not by name)")
     ApplicationView.MaterialFile attach(@PathVariable String no, @RequestParam(required = false) Long materialId,
             @RequestPart(required = false) MultipartFile file) {
-        return applications.addMaterial(no, materialId, file);
+        return materials.add(no, materialId, file);
     }
 
     @GetMapping("/api/v1/applications/reusable-materials")
     @RequiresPermissions("application:apply")
     @Operation(summary = "The applicant's earlier files of a material with this name, to reuse (材料复用)")
-    java.util.List<ApplicationService.ReusableFile> reusable(@RequestParam(required = false) String materialName) {
-        return applications.reusable(materialName);
+    java.util.List<ApplicationMaterials.ReusableFile> reusable(@RequestParam(required = false) String materialName) {
+        return materials.reusable(materialName);
     }
 
     record Reuse(Long materialId, Long fileId) {
@@ -80,14 +82,14 @@ class ApplicationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Attach a copy of an earlier file instead of uploading it again")
     ApplicationView.MaterialFile reuse(@PathVariable String no, @RequestBody Reuse reuse) {
-        return applications.reuse(no, reuse.materialId(), reuse.fileId());
+        return materials.reuse(no, reuse.materialId(), reuse.fileId());
     }
 
     @GetMapping("/api/v1/applications/{no}/license-options")
     @RequiresPermissions("application:apply")
     @Operation(summary = "The applicant's valid e-licences that can stand for materials of this application (电子证照复用)")
-    java.util.List<ApplicationService.LicenseOption> licenseOptions(@PathVariable String no) {
-        return applications.licenseOptions(no);
+    java.util.List<ApplicationMaterials.LicenseOption> licenseOptions(@PathVariable String no) {
+        return materials.licenseOptions(no);
     }
 
     record LicenseMaterial(Long materialId, String licenseNo) {
@@ -98,14 +100,14 @@ class ApplicationController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Attach the PDF of one of the applicant's own valid e-licences as a material, instead of uploading a scan")
     ApplicationView.MaterialFile attachLicense(@PathVariable String no, @RequestBody LicenseMaterial body) {
-        return applications.attachLicense(no, body.materialId(), body.licenseNo());
+        return materials.attachLicense(no, body.materialId(), body.licenseNo());
     }
 
     @DeleteMapping("/api/v1/applications/{no}/materials/{id}")
     @RequiresPermissions("application:apply")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void detach(@PathVariable String no, @PathVariable long id) {
-        applications.removeMaterial(no, id);
+        materials.remove(no, id);
     }
 
     @PostMapping("/api/v1/applications/{no}/submit")
@@ -155,7 +157,7 @@ class ApplicationController {
     @GetMapping("/api/v1/applications/{no}/materials/{id}/content")
     @RequiresAuthentication
     ResponseEntity<InputStreamResource> content(@PathVariable String no, @PathVariable long id) {
-        ApplicationService.MaterialContent m = applications.material(no, id);
+        ApplicationMaterials.MaterialContent m = materials.content(no, id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(m.contentType()))
                 .contentLength(m.size())

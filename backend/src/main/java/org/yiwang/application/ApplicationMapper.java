@@ -74,7 +74,7 @@ interface ApplicationMapper {
     List<StoredMaterial> findMaterials(@Param("applicationId") long applicationId);
 
     /** The applicant's earlier files of a material with this name, newest first. */
-    List<ApplicationService.ReusableFile> findReusable(@Param("applicantId") long applicantId,
+    List<ApplicationMaterials.ReusableFile> findReusable(@Param("applicantId") long applicantId,
             @Param("materialName") String materialName);
 
     StoredMaterial findOwnFile(@Param("applicantId") long applicantId, @Param("id") long id);

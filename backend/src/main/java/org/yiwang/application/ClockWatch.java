@@ -11,15 +11,15 @@ class ClockWatch {
 
     private static final Logger log = LoggerFactory.getLogger(ClockWatch.class);
 
-    private final ApplicationService applications;
+    private final CaseSteps steps;
 
-    ClockWatch(ApplicationService applications) {
-        this.applications = applications;
+    ClockWatch(CaseSteps steps) {
+        this.steps = steps;
     }
 
     @Scheduled(fixedDelayString = "${yiwang.clock.scan-ms:600000}", initialDelayString = "${yiwang.clock.scan-ms:600000}")
     void scan() {
-        int raised = applications.raiseClockWarnings();
+        int raised = steps.raiseClockWarnings();
         if (raised > 0) {
             log.info("raised {} clock warnings", raised);
         }

@@ -7,19 +7,19 @@ import org.yiwang.workflow.CaseCallbacks;
 @Component
 class EngineCallbacks implements CaseCallbacks {
 
-    private final ApplicationService applications;
+    private final CaseSteps steps;
 
-    EngineCallbacks(ApplicationService applications) {
-        this.applications = applications;
+    EngineCallbacks(CaseSteps steps) {
+        this.steps = steps;
     }
 
     @Override
     public void deemAccepted(String applicationNo) {
-        applications.deemedAccepted(applicationNo);
+        steps.deemedAccepted(applicationNo);
     }
 
     @Override
     public void conclude(String applicationNo) {
-        applications.concluded(applicationNo);
+        steps.concluded(applicationNo);
     }
 }

@@ -12,9 +12,11 @@ import org.yiwang.license.LicenseEvents;
 class LicenseRecords {
 
     private final ApplicationService applications;
+    private final CaseSteps steps;
 
-    LicenseRecords(ApplicationService applications) {
+    LicenseRecords(ApplicationService applications, CaseSteps steps) {
         this.applications = applications;
+        this.steps = steps;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -24,6 +26,6 @@ class LicenseRecords {
 
     @TransactionalEventListener(fallbackExecution = true)
     void received(LicenseEvents.Received received) {
-        applications.delivered(received.applicationId());
+        steps.delivered(received.applicationId());
     }
 }

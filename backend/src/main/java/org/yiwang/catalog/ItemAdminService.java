@@ -37,6 +37,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * and form, and publish or unpublish them. Every change makes the next version — the version a client read must
  * be sent back, so of two administrators editing one item the second gets a 409 — keeps a snapshot of it,
  * is audited, and reaches the search index as soon as it commits.
+ * <p>
+ * Most of its length is the check of a whole guide, field by field, kept beside the versioning it guards.
  */
 @Service
 public class ItemAdminService {

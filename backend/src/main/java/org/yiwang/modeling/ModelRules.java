@@ -63,6 +63,9 @@ import org.yiwang.workflow.StepKinds;
  * end, exclusive gateways choose by conditions, timers parse, and nothing runs code but the platform's own
  * delegates. Expressions stay inside the platform's expression language ({@link ModelExpressions}), in every
  * attribute the engine evaluates.
+ * <p>
+ * It is long on purpose: it is the allowlist of what an administrator's upload may make the engine do, and a
+ * reviewer should find every rule in this one file.
  */
 @Component
 class ModelRules {

@@ -31,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yiwang.application.ApplicationService;
+import org.yiwang.application.Actor;
+import org.yiwang.application.CaseSteps;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.Transactions;
 import org.yiwang.identity.CurrentUser;
@@ -62,7 +63,7 @@ public class ModelVersions {
     private final WorkflowService workflow;
     private final RuntimeService runtime;
     private final ProcessMigrationService migrations;
-    private final ApplicationService applications;
+    private final CaseSteps steps;
     private final IdentityService identity;
     private final Transactions transactions;
     private final Clock clock;
@@ -73,7 +74,7 @@ public class ModelVersions {
     });
 
     ModelVersions(ModelingMapper mapper, ModelingService models, RepositoryService repository, RuntimeService runtime,
-            ProcessMigrationService migrations, ApplicationService applications, IdentityService identity,
+            ProcessMigrationService migrations, CaseSteps steps, IdentityService identity,
             Transactions transactions, Clock clock, WorkflowService workflow) {
         this.workflow = workflow;
         this.mapper = mapper;
@@ -81,7 +82,7 @@ public class ModelVersions {
         this.repository = repository;
         this.runtime = runtime;
         this.migrations = migrations;
-        this.applications = applications;
+        this.steps = steps;
         this.identity = identity;
         this.transactions = transactions;
         this.clock = clock;
@@ -174,7 +175,7 @@ public class ModelVersions {
      */
     public JobView startMigration(long id, MigrationRequest request, HttpServletRequest http) {
         CurrentUser admin = identity.current();
-        ApplicationService.Actor actor = ApplicationService.Actor.of(admin, null);
+        Actor actor = Actor.of(admin, null);
         Plan plan = plan(models.existing(mapper.find(id), id), request);
         List<Target> targets = targets(plan);
         long jobId = transactions.retryingDeadlocks(() -> {
@@ -213,7 +214,7 @@ public class ModelVersions {
         return new JobView(job, mapper.findJobMessages(jobId));
     }
 
-    private void run(long jobId, Plan plan, List<Target> targets, ApplicationService.Actor actor) {
+    private void run(long jobId, Plan plan, List<Target> targets, Actor actor) {
         String note = "流程由第 " + plan.from().getVersion() + " 版迁移至第 " + plan.to().getVersion() + " 版";
         try {
             for (Target target : targets) {
@@ -232,7 +233,7 @@ public class ModelVersions {
     }
 
     /** Moves one application; answers why it could not, or null. */
-    private String migrate(Plan plan, Target target, ApplicationService.Actor actor, String note) {
+    private String migrate(Plan plan, Target target, Actor actor, String note) {
         try {
             return transactions.separatelyRetryingDeadlocks(() -> {
                 var instance = runtime.createProcessInstanceQuery().processInstanceId(target.processInstanceId()).singleResult();
@@ -248,7 +249,7 @@ public class ModelVersions {
                 }
                 plan.builder(migrations).migrate(target.processInstanceId());
                 if (target.applicationNo() != null) {
-                    applications.recorded(target.applicationNo(), actor, "MIGRATE", note);
+                    steps.recorded(target.applicationNo(), actor, "MIGRATE", note);
                 }
                 return null;
             });

@@ -25,7 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.yiwang.application.ApplicationService;
+import org.yiwang.application.Actor;
+import org.yiwang.application.CaseSteps;
+import org.yiwang.application.TestRunCases;
 import org.yiwang.application.TimelineEvent;
 import org.yiwang.catalog.CatalogService;
 import org.yiwang.common.ApiException;
@@ -55,7 +57,8 @@ public class TestRuns {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final WorkflowService workflow;
-    private final ApplicationService applications;
+    private final CaseSteps steps;
+    private final TestRunCases testCases;
     private final CatalogService catalog;
     private final IdentityService identity;
     private final RegionService regions;
@@ -63,7 +66,7 @@ public class TestRuns {
     private final Clock clock;
 
     TestRuns(ModelingMapper mapper, ModelingService models, RepositoryService repository, RuntimeService runtime,
-            TaskService tasks, WorkflowService workflow, ApplicationService applications, CatalogService catalog,
+            TaskService tasks, WorkflowService workflow, CaseSteps steps, TestRunCases testCases, CatalogService catalog,
             IdentityService identity, RegionService regions, Transactions transactions, Clock clock) {
         this.mapper = mapper;
         this.models = models;
@@ -71,7 +74,8 @@ public class TestRuns {
         this.runtime = runtime;
         this.tasks = tasks;
         this.workflow = workflow;
-        this.applications = applications;
+        this.steps = steps;
+        this.testCases = testCases;
         this.catalog = catalog;
         this.identity = identity;
         this.regions = regions;
@@ -120,7 +124,7 @@ public class TestRuns {
             }
             ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
                     .processDefinitionKey(parsed.key()).singleResult();
-            ApplicationService.TestRun run = applications.startTestRun(itemCode, parsed.key(), definition.getId());
+            TestRunCases.TestRun run = testCases.start(itemCode, parsed.key(), definition.getId());
             LocalDateTime now = LocalDateTime.now(clock);
             ModelingMapper.NewTestRun row = new ModelingMapper.NewTestRun();
             row.modelId = modelId;
@@ -149,7 +153,7 @@ public class TestRuns {
                         outcomes(repository.getBpmnModel(t.getProcessDefinitionId()), t.getTaskDefinitionKey())))
                 .toList();
         boolean finished = runtime.createProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() == 0;
-        var application = applications.testRun(run.applicationNo());
+        var application = testCases.get(run.applicationNo());
         return new View(run.id(), run.modelId(), run.applicationNo(), application.summary().itemName(), run.startedBy(),
                 run.startedAt(), run.expiresAt(), finished, open, workflow.diagram(run.processInstanceId()),
                 application.timeline());
@@ -157,7 +161,7 @@ public class TestRuns {
 
     /** Completes an open step of the run with the outcome its gateway expects (受理, 不予受理 …). */
     public View complete(long id, String taskId, Completion request) {
-        ApplicationService.Actor actor = ApplicationService.Actor.of(identity.current(), null);
+        Actor actor = Actor.of(identity.current(), null);
         transactions.retryingDeadlocks(() -> {
             Row run = visible(mapper.findTestRunForUpdate(id), id);
             var task = taskId == null || taskId.length() > 64 ? null
@@ -173,7 +177,7 @@ public class TestRuns {
             if (outcome != null && outcome.length() > 64) {
                 throw ApiException.badParameter("outcome", "办理结果不能超过 64 个字符");
             }
-            applications.recorded(run.applicationNo(), actor, "TEST_STEP", task.getName() + (outcome == null ? "" : "：" + outcome));
+            steps.recorded(run.applicationNo(), actor, "TEST_STEP", task.getName() + (outcome == null ? "" : "：" + outcome));
             try {
                 tasks.complete(task.getId(), Map.of("outcome", outcome == null ? "complete" : outcome));
             } catch (FlowableException e) {
@@ -191,7 +195,7 @@ public class TestRuns {
             if (http != null) {
                 visible(run, id);
             }
-            applications.endTestRun(run.applicationNo());
+            testCases.end(run.applicationNo());
             repository.deleteDeployment(run.deploymentId(), true);
             mapper.deleteTestRun(id);
             if (http != null) {

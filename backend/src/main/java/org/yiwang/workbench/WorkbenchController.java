@@ -26,10 +26,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class WorkbenchController {
 
     private final WorkbenchService workbench;
+    private final Substitutions substitutions;
+    private final TaskLists lists;
     private final WorkbenchEvents events;
 
-    WorkbenchController(WorkbenchService workbench, WorkbenchEvents events) {
+    WorkbenchController(WorkbenchService workbench, Substitutions substitutions, TaskLists lists, WorkbenchEvents events) {
         this.workbench = workbench;
+        this.substitutions = substitutions;
+        this.lists = lists;
         this.events = events;
     }
 
@@ -43,14 +47,14 @@ class WorkbenchController {
 
     @GetMapping("/tasks")
     @Operation(summary = "The clerk's tasks: todo, done, cc (copied to me), or (supervisors) all in their region's subtree")
-    PageResult<WorkbenchService.TaskView> list(@RequestParam(defaultValue = "todo") String view,
+    PageResult<TaskLists.TaskView> list(@RequestParam(defaultValue = "todo") String view,
             @RequestParam(required = false) String applicationNo, @RequestParam(required = false) String itemName,
             @RequestParam(required = false) String status, @RequestParam(required = false) String clock,
             @RequestParam(required = false) java.time.LocalDate receivedFrom,
             @RequestParam(required = false) java.time.LocalDate receivedTo, @RequestParam(required = false) Long agencyId,
             @RequestParam(required = false) String level, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return workbench.list(new WorkbenchService.ListQuery(view, applicationNo, itemName, status, clock, receivedFrom,
+        return lists.list(new TaskLists.ListQuery(view, applicationNo, itemName, status, clock, receivedFrom,
                 receivedTo, agencyId, level), Paging.of(page, size));
     }
 
@@ -61,7 +65,7 @@ class WorkbenchController {
 
     @GetMapping("/tasks/{taskId}/signers")
     @Operation(summary = "The signers of a countersign step (会签, 或签, 依次审查): agency, done, under way or still to come")
-    WorkbenchService.Signers signers(@PathVariable String taskId) {
+    Countersigns.Signers signers(@PathVariable String taskId) {
         return workbench.signers(taskId);
     }
 
@@ -88,21 +92,21 @@ class WorkbenchController {
     @GetMapping("/substitute")
     @RequiresPermissions("task:work")
     @Operation(summary = "The caller's substitute while away (代理人), or nothing")
-    org.springframework.http.ResponseEntity<WorkbenchService.Substitution> substitute() {
-        WorkbenchService.Substitution s = workbench.substitution();
+    org.springframework.http.ResponseEntity<Substitutions.Substitution> substitute() {
+        Substitutions.Substitution s = substitutions.current();
         return s == null ? org.springframework.http.ResponseEntity.noContent().build() : org.springframework.http.ResponseEntity.ok(s);
     }
 
     @PutMapping("/substitute")
     @RequiresPermissions("task:work")
-    WorkbenchService.Substitution setSubstitute(@RequestBody WorkbenchService.Substitution substitution) {
-        return workbench.setSubstitution(substitution);
+    Substitutions.Substitution setSubstitute(@RequestBody Substitutions.Substitution substitution) {
+        return substitutions.set(substitution);
     }
 
     @DeleteMapping("/substitute")
     @RequiresPermissions("task:work")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void clearSubstitute() {
-        workbench.clearSubstitution();
+        substitutions.clear();
     }
 }

@@ -33,7 +33,7 @@ class WorkbenchEvents {
     /** How long the browser waits before reconnecting after a stream ended. */
     private static final long RETRY_MILLIS = 10_000;
 
-    private final WorkbenchService workbench;
+    private final TaskLists lists;
     private final IdentityService identity;
     private final Duration lifetime;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
@@ -43,10 +43,10 @@ class WorkbenchEvents {
         return t;
     });
 
-    WorkbenchEvents(WorkbenchService workbench, IdentityService identity,
+    WorkbenchEvents(TaskLists lists, IdentityService identity,
             @Value("${yiwang.workbench.events-interval:PT5S}") Duration interval,
             @Value("${yiwang.workbench.events-lifetime:PT5M}") Duration lifetime) {
-        this.workbench = workbench;
+        this.lists = lists;
         this.identity = identity;
         this.lifetime = lifetime;
         ticker.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -107,7 +107,7 @@ class WorkbenchEvents {
 
     private void push(Stream s, boolean first) {
         try {
-            long count = workbench.todoCount(s.user);
+            long count = lists.todoCount(s.user);
             if (count != s.last) {
                 SseEmitter.SseEventBuilder event = SseEmitter.event().name("todo").data(count);
                 s.emitter.send(first ? event.reconnectTime(RETRY_MILLIS) : event);

@@ -33,7 +33,7 @@ class StatutoryClockTest {
     @Autowired
     WorkflowService workflow;
     @Autowired
-    ApplicationService applications;
+    CaseSteps steps;
 
     private void at(String dateTime) {
         clock.set(LocalDateTime.parse(dateTime).atZone(HAINAN).toInstant());
@@ -159,14 +159,14 @@ class StatutoryClockTest {
         at(addWorkingDays("2026-11-16", limit - 1) + "T09:00");
         assertThat(Personas.login(port, "hk.review").get("/api/v1/workbench/tasks", "clock", "YELLOW", "size", 100).json()
                 .path("items").findValuesAsText("applicationNo")).contains(no);
-        applications.raiseClockWarnings();
+        steps.raiseClockWarnings();
         JsonNode yellow = j.application(applicant, no);
         assertThat(yellow.path("clock").asText()).isEqualTo("YELLOW");
         assertThat(Journeys.actions(yellow)).contains("CLOCK_YELLOW");
 
         at(addWorkingDays("2026-11-16", limit + 2) + "T09:00");
-        applications.raiseClockWarnings();
-        applications.raiseClockWarnings();
+        steps.raiseClockWarnings();
+        steps.raiseClockWarnings();
         JsonNode red = j.application(applicant, no);
         assertThat(red.path("clock").asText()).isEqualTo("RED");
         assertThat(red.path("remainingWorkingDays").asInt()).isEqualTo(-2);
