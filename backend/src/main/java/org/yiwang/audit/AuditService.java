@@ -6,12 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
+import org.yiwang.common.Transactions;
 
 /**
  * The audit trail (审计日志). Entries are only ever appended, each linked to the one before by a keyed hash
@@ -26,11 +26,13 @@ public class AuditService {
     private final AuditMapper mapper;
     private final AuditChain chain;
     private final Clock clock;
+    private final Transactions transactions;
 
-    AuditService(AuditMapper mapper, AuditChain chain, Clock clock) {
+    AuditService(AuditMapper mapper, AuditChain chain, Clock clock, Transactions transactions) {
         this.mapper = mapper;
         this.chain = chain;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     public record Event(Long actorId, String actor, String action, String target, String detail, String address,
@@ -39,23 +41,31 @@ public class AuditService {
 
     /**
      * Records an event in its own transaction, so that refused logins and denied requests stay recorded
-     * even though the request that caused them fails.
+     * even though the request that caused them fails. Every append takes the chain's head row: two at once on two
+     * database nodes of a cluster fail certification as a deadlock, and the loser appends again.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(Event e) {
-        append(e);
+        transactions.separatelyRetryingDeadlocks(() -> {
+            append(e);
+            return null;
+        });
     }
 
     /**
      * Records a member of staff reading a case's personal data (查看办件, 下载材料, 下载证照), from the current
      * request's client address. It joins the caller's transaction, if any, so a read that fails or is retried
      * leaves no row or one row. Call it as the transaction's last statement: it holds the chain's head row
-     * until commit, and any other append in between, even in a transaction of its own, would wait for it.
+     * until commit, and any other append in between, even in a transaction of its own, would wait for it. Outside
+     * a transaction it takes one of its own, retried as {@link #record} is.
      */
-    @Transactional(propagation = Propagation.REQUIRED)
     public void recordRead(long actorId, String actor, String action, String applicationNo, String detail,
             String regionCode) {
-        append(new Event(actorId, actor, action, applicationNo, detail, requestAddress(), regionCode));
+        Event e = new Event(actorId, actor, action, applicationNo, detail, requestAddress(), regionCode);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            append(e);
+        } else {
+            transactions.retryingDeadlocks(() -> append(e));
+        }
     }
 
     private void append(Event e) {

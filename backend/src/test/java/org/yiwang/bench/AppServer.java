@@ -25,6 +25,9 @@ final class AppServer implements AutoCloseable {
 
     private final JarNode node;
     private final HttpClient http;
+    private final BenchConfig config;
+    private final String dataKey;
+    private final String hashKey;
     final String baseUrl;
     /** Wall time from process start to the first {@code /actuator/health} answering UP. */
     final Duration startToHealthy;
@@ -33,9 +36,12 @@ final class AppServer implements AutoCloseable {
     /** Applications concluded on this server by a benchmark, for the ones that read them (public progress). */
     final List<String> concludedApplications = new CopyOnWriteArrayList<>();
 
-    private AppServer(JarNode node, HttpClient http, String demoPassword) {
+    private AppServer(JarNode node, HttpClient http, BenchConfig config, String dataKey, String hashKey, String demoPassword) {
         this.node = node;
         this.http = http;
+        this.config = config;
+        this.dataKey = dataKey;
+        this.hashKey = hashKey;
         this.baseUrl = node.baseUrl;
         this.startToHealthy = node.startToHealthy;
         this.demoPassword = demoPassword;
@@ -52,7 +58,19 @@ final class AppServer implements AutoCloseable {
         // Personal data is encrypted at rest and the jar refuses to start without keys; a database thrown away
         // after the run takes fresh random ones. The demo profile seeds the accounts the lifecycle benchmark
         // logs in as; the password is this run's own.
-        String demoPassword = "Bench-" + randomKey().substring(0, 16);
+        return start(config, jdbcUrl, http, log, dataKey, hashKey, "Bench-" + randomKey().substring(0, 16));
+    }
+
+    /**
+     * A second application node on the same data (through {@code jdbcUrl}, e.g. another node of a cluster): it must
+     * share the keys of personal data and the demo accounts' password with this one.
+     */
+    AppServer another(String jdbcUrl, Path log) throws IOException, InterruptedException {
+        return start(config, jdbcUrl, http, log, dataKey, hashKey, demoPassword);
+    }
+
+    private static AppServer start(BenchConfig config, String jdbcUrl, HttpClient http, Path log, String dataKey, String hashKey,
+            String demoPassword) throws IOException, InterruptedException {
         JarNode node = JarNode.start(config.jar(), jdbcUrl, config.dbUser(), config.dbPassword(), Map.of(
                 "YIWANG_SECURITY_DATA_KEY", dataKey,
                 "YIWANG_SECURITY_HASH_KEY", hashKey,
@@ -63,7 +81,7 @@ final class AppServer implements AutoCloseable {
                 "YIWANG_SECURITY_LIMITS_PROGRESS_PER_MINUTE", "1000000",
                 "YIWANG_SECURITY_LIMITS_VERIFY_PER_MINUTE", "1000000",
                 "YIWANG_SECURITY_PASSWORD_HASHING_MAX_WAIT", "PT2M"), log);
-        return new AppServer(node, http, demoPassword);
+        return new AppServer(node, http, config, dataKey, hashKey, demoPassword);
     }
 
     /** Heap in use in the server now, in MiB, from actuator; null when metrics are not reachable. */

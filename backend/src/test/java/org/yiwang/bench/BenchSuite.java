@@ -17,14 +17,16 @@ public final class BenchSuite {
 
     /**
      * In run order: the startup benchmark leaves its server running for the others, and the progress query reads
-     * the applications the lifecycle benchmark concluded. The workbench benchmark runs its own server on its own kept
-     * database, so it comes last.
+     * the applications the lifecycle benchmark concluded. The Galera benchmark stops the suite's server once it has
+     * measured it and starts its own cluster; the workbench benchmark runs its own server on its own kept database, so
+     * it comes last.
      */
     private static final List<Benchmark> BENCHMARKS = List.of(
             new StartupBenchmark(),
             new CatalogSearchBenchmark(),
             new LifecycleBenchmark(),
             new ProgressBenchmark(),
+            new GaleraBenchmark(),
             new WorkbenchBenchmark());
 
     private BenchSuite() {
