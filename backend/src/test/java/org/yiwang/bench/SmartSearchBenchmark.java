@@ -95,7 +95,7 @@ final class SmartSearchBenchmark implements Benchmark {
                 List.of(Result.Target.atLeast("search hit@5 ≥ 0.9", TARGET_HIT_AT_5, hitAt5),
                         Result.Target.atMost("suggest p95 ≤ 30 ms", TARGET_SUGGEST_P95_MS, suggest.millis(95)),
                         Result.Target.atMost("assistant p95 ≤ 200 ms", TARGET_ASSISTANT_P95_MS, assistantP95)),
-                misses.isEmpty() ? null : List.of("search misses: " + String.join("、", misses)));
+                misses.isEmpty() ? List.of() : List.of("search misses: " + String.join("、", misses)), null);
     }
 
     private static LoadGenerator.Stats load(BenchContext ctx, List<URI> uris) throws Exception {

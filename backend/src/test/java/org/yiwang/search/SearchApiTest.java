@@ -110,6 +110,22 @@ class SearchApiTest {
     }
 
     @Test
+    void resultsNarrowToAnAudienceAndNameTheLifeEventsTheyBelongTo() {
+        Api api = new Api(port);
+        JsonNode all = api.get("/api/v1/search", "q", "最低生活保障", "size", 50).json();
+        List<String> themes = new ArrayList<>();
+        all.path("lifeEvents").forEach(e -> themes.add(e.path("name").asText()));
+        assertThat(themes).contains("社会救助");
+        // A company is not offered 最低生活保障, which serves residents only.
+        JsonNode companies = api.get("/api/v1/search", "q", "最低生活保障", "audience", "LEGAL_PERSON", "size", 50).json();
+        assertThat(companies.path("total").asLong()).isLessThan(all.path("total").asLong());
+        List<String> forCompanies = new ArrayList<>();
+        companies.path("items").forEach(i -> forCompanies.add(i.path("name").asText()));
+        assertThat(forCompanies).doesNotContain("最低生活保障");
+        assertProblem(api.get("/api/v1/search", "q", "低保", "audience", "ALIEN"), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
     void badQueriesAreRefusedClearly() {
         Api api = new Api(port);
         assertProblem(api.get("/api/v1/search"), 400, "INVALID_PARAMETER");
