@@ -24,7 +24,7 @@ export default async function assistantJourney(page, ctx) {
     await page.goto('/')
     await page.locator('[data-test="assistant-open"]').click()
     const panel = page.getByRole('dialog', { name: '智能客服' })
-    await panel.locator('[data-test="assistant-question"] input').fill('我想开一家小餐馆')
+    await panel.getByRole('textbox', { name: '请输入您的问题' }).fill('我想开一家小餐馆')
     await panel.getByRole('button', { name: '发送' }).click()
     const licence = panel.locator('[data-test="assistant-item"]', { hasText: '食品' }).first()
     await licence.waitFor()
