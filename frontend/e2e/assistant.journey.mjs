@@ -27,7 +27,8 @@ export default async function assistantJourney(page, ctx) {
     await panel.getByRole('textbox', { name: '请输入您的问题' }).fill('我想开一家小餐馆')
     await panel.getByRole('button', { name: '发送' }).click()
     const licence = panel.locator('[data-test="assistant-item"]', { hasText: '食品' }).first()
-    await licence.waitFor()
+    // Retrieval over every guide: allow for a loaded machine.
+    await licence.waitFor({ timeout: 60_000 })
     const name = (await licence.getByRole('link').innerText()).trim()
     await ctx.screenshot('answer')
     await licence.locator('[data-test="assistant-apply"]').click()
@@ -67,7 +68,7 @@ export default async function assistantJourney(page, ctx) {
 
   await step('sees-the-push', page, ctx, async () => {
     // The open page hears of it live (the message stream ticks every few seconds), then the message centre has it.
-    await page.locator('.el-message', { hasText: '条新消息' }).waitFor({ timeout: 30_000 })
+    await page.locator('.el-message', { hasText: '条新消息' }).waitFor({ timeout: 60_000 })
     await page.goto('/me/messages')
     const message = page.getByRole('button', { name: new RegExp(`您关注的事项办事指南已更新：${itemName.replace(/[()（）]/g, '.')}`) })
     await message.first().waitFor()
