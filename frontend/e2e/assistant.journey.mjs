@@ -62,8 +62,16 @@ export default async function assistantJourney(page, ctx) {
     await admin.goto(`/admin/items/${encodeURIComponent(code)}`)
     await admin.getByTestId('item-state').waitFor()
     await admin.locator('#item-fee-basis').fill(`《海南省行政事业性收费目录》（${Date.now()}）`)
+    const saved = admin.waitForResponse(
+      (r) => r.url().includes('/api/v1/admin/items/') && r.request().method() === 'PUT',
+      { timeout: 60_000 },
+    )
     await admin.getByRole('button', { name: '保存', exact: true }).click()
-    await admin.locator('.el-message', { hasText: '已保存' }).waitFor()
+    const answer = await saved
+    if (answer.status() !== 200) {
+      await ctx.screenshot('admin-save-FAILED', admin)
+      throw new Error(`saving the item answered ${answer.status()}: ${await answer.text()}`)
+    }
   })
 
   await step('sees-the-push', page, ctx, async () => {
