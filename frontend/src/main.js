@@ -13,3 +13,9 @@ restoreLocale().finally(() => {
   document.documentElement.lang = i18n.global.locale.value
   createApp(App).use(createPinia()).use(i18n).use(router).mount('#app')
 })
+
+// The installable app (PWA): public/sw.js keeps the shell and recently read guides for offline use. Not in
+// `npm run dev`, where Vite serves unhashed modules that a cache would keep stale.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => navigator.serviceWorker.register('/sw.js').catch(() => {}))
+}

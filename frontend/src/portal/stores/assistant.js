@@ -11,7 +11,7 @@ export const useAssistantStore = defineStore('assistant', {
       this.turns.push({ role: 'user', text })
       this.asking = true
       try {
-        const answer = await api.post('/api/v1/assistant/ask', { question: text, regionCode: regionCode || undefined })
+        const answer = await api.post('/assistant/ask', { question: text, regionCode: regionCode || undefined })
         this.turns.push({ role: 'assistant', text: answer.answer, answer })
       } catch (error) {
         this.turns.push({ role: 'assistant', text: error.detail || error.message, error: true })

@@ -37,6 +37,17 @@ export default {
     total: '{total} services',
     empty: 'No service matches. Try another keyword or filter.',
     failed: 'The search failed',
+    suggestions: 'Suggestions',
+    local: 'Available here',
+    visits: 'Visits',
+    onlineDepth: 'Online',
+    applications: 'Applications',
+    places: 'Offered in {n} places; elsewhere:',
+    didYouMean: 'Did you mean:',
+    expandedWith: 'Also searched for the usual words: {words}',
+    groupItems: 'Services',
+    groupEvents: 'Related life events',
+    eventItems: '{name} ({n} related)',
   },
   embed: {
     searchTitle: 'Find a government service',
@@ -1030,6 +1041,12 @@ export default {
     due: 'Due: {date}',
     pending: 'Not yet',
   },
+  push: {
+    follow: 'Follow this service',
+    unfollow: 'Unfollow',
+    followingNote: 'Following: you will be told when the guide changes',
+    failed: 'Could not change following',
+  },
   messages: {
     title: 'Messages',
     navUnread: 'Messages, {n} unread',
@@ -1040,6 +1057,7 @@ export default {
     failed: 'Could not load the messages',
     readFailed: 'Could not mark the message as read',
     viewApplication: 'View application {no}',
+    arrived: '{n} new message(s) in your message centre',
   },
   items: {
     view: 'View',

@@ -37,6 +37,17 @@ export default {
     total: '共 {total} 项',
     empty: '没有找到符合条件的事项，请换个关键词或筛选条件试试',
     failed: '事项查询失败',
+    suggestions: '搜索建议',
+    local: '本地可办',
+    visits: '到现场',
+    onlineDepth: '网办深度',
+    applications: '已办件数',
+    places: '共 {n} 地可办，其他地方：',
+    didYouMean: '您是不是要找：',
+    expandedWith: '已按常用说法扩展搜索：{words}',
+    groupItems: '办事事项',
+    groupEvents: '相关主题',
+    eventItems: '{name}（{n} 项相关）',
   },
   embed: {
     searchTitle: '政务服务事项搜索',
@@ -1030,6 +1041,12 @@ export default {
     due: '整改期限：{date}',
     pending: '尚未完成',
   },
+  push: {
+    follow: '关注此事项',
+    unfollow: '取消关注',
+    followingNote: '已关注：办事指南变更时会通知您',
+    failed: '关注操作失败',
+  },
   messages: {
     title: '消息中心',
     navUnread: '消息中心，{n} 条未读',
@@ -1040,6 +1057,7 @@ export default {
     failed: '消息加载失败',
     readFailed: '标记已读失败',
     viewApplication: '查看办件 {no}',
+    arrived: '您有 {n} 条新消息，请到消息中心查看',
   },
   items: {
     view: '查看',

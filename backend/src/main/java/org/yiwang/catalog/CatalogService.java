@@ -128,6 +128,12 @@ public class CatalogService {
         return counts.events();
     }
 
+    /** The life events (code and name) an item of this name belongs to, for grouping search results by theme. */
+    public List<Map<String, String>> lifeEventsOf(String itemName) {
+        return LifeEvents.ALL.stream().filter(e -> e.words().stream().anyMatch(itemName::contains))
+                .map(e -> Map.of("code", e.code(), "name", e.name())).toList();
+    }
+
     private record LifeEventCounts(CatalogSearch index, List<Map<String, Object>> events) {
     }
 

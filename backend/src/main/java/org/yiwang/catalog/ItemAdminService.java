@@ -204,12 +204,12 @@ public class ItemAdminService {
         }
         audit.record(new AuditService.Event(admin.accountId(), admin.username(), "ITEM_" + action, "item:" + code,
                 item.name() + " v" + item.version() + " " + item.status(), http.getRemoteAddr(), admin.regionCode()));
-        events.publishEvent(new ItemChanged(code));
+        events.publishEvent(new ItemChanged(code, action));
         return detail;
     }
 
-    /** An item was saved, published or withdrawn. */
-    record ItemChanged(String code) {
+    /** An item was saved ({@code EDITED}: its guide changed), published or withdrawn; push tells its followers. */
+    public record ItemChanged(String code, String action) {
     }
 
     /** The portal's catalogue shows the change once it is committed. */

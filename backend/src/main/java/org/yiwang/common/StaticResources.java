@@ -10,7 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Caching of the Vue app: Vite names every file under /assets/ by a hash of its content, so a browser may keep
  * it for a year without asking again; index.html names the current ones and is revalidated on every load.
- * Compression is Spring Boot's ({@code server.compression} in application.yml).
+ * The installable app's service worker and manifest are revalidated too. Compression is Spring Boot's ({@code server.compression} in application.yml).
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
@@ -20,7 +20,8 @@ class StaticResources implements WebMvcConfigurer {
         registry.addResourceHandler("/assets/**")
                 .addResourceLocations("classpath:/static/assets/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
-        registry.addResourceHandler("/index.html")
+        // The service worker and the manifest are revalidated like index.html, so that a new version takes over.
+        registry.addResourceHandler("/index.html", "/sw.js", "/manifest.json")
                 .addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.noCache());
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * log only; case data is read by the business roles (受理 … 监察) alone.
  */
 public enum Role {
-    APPLICANT("申请人", "application:apply", "application:read-own", "evaluation:rate"),
+    APPLICANT("申请人", "application:apply", "application:read-own", "evaluation:rate", "push:subscribe"),
     /** Agency clerks who receive cases also sign and handle the 12345 tickets dispatched to their agency. */
     ACCEPT("受理", "task:work", "application:accept", "hotline:handle"),
     REVIEW("审查", "task:work", "application:review"),

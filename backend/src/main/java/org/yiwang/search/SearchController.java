@@ -28,10 +28,11 @@ class SearchController {
     @GetMapping
     @Operation(summary = "Search the catalogue: one result per catalogue entry with the places that offer it",
             description = "搜索即服务：q 为中文、俗称（驾照、开超市…）、拼音、首字母或事项编码；每个基本目录事项一条结果，"
-                    + "regionCode（或登录用户的区划）所在地的实施事项排前；expandedWith 为所用同义词，查无结果时 didYouMean 给出建议")
+                    + "regionCode（或登录用户的区划）所在地的实施事项排前；audience 服务对象（NATURAL_PERSON、LEGAL_PERSON）；lifeEvents 为结果所属的人生事件主题；expandedWith 为所用同义词，查无结果时 didYouMean 给出建议")
     SearchService.Answer search(@RequestParam(required = false) String q, @RequestParam(required = false) String regionCode,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return search.search(q, regionCode, Paging.of(page, size));
+            @RequestParam(required = false) String audience, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return search.search(q, regionCode, audience, Paging.of(page, size));
     }
 
     @GetMapping("/suggest")

@@ -79,9 +79,21 @@ public class SearchService {
             int materialsCount, long applications, boolean local, List<Place> places, int placesTotal) {
     }
 
-    /** Results with the synonym words the query was widened by, and a spelling to try when nothing was found. */
-    public record Answer(List<Result> items, long total, int page, int size, List<String> expandedWith, String didYouMean) {
+    /**
+     * Results with the synonym words the query was widened by, a spelling to try when nothing was found, and the life
+     * events (主题) most of the first results belong to, the second group of the results page.
+     */
+    public record Answer(List<Result> items, long total, int page, int size, List<String> expandedWith, String didYouMean,
+            List<Theme> lifeEvents) {
     }
+
+    /** A life event the results lead to, with how many of the first results belong to it. */
+    public record Theme(String code, String name, int matches) {
+    }
+
+    /** Life events shown beside the results: those at least two of the first results belong to, at most three. */
+    private static final int THEME_WINDOW = 20;
+    private static final int THEMES = 3;
 
     @EventListener(ApplicationReadyEvent.class)
     void buildAtStart() {
@@ -128,11 +140,14 @@ public class SearchService {
     }
 
     /** Searches; a query that finds nothing is logged for administrators to add a synonym for. */
-    public Answer search(String q, String regionCode, Paging paging) {
+    public Answer search(String q, String regionCode, String audience, Paging paging) {
         String query = checkedQuery(q);
         String place = place(regionCode);
         List<String> expansions = expansions(query);
         List<SearchIndex.Hit> hits = index().search(query, expansions, WINDOW);
+        if (audience != null && !audience.isBlank()) {
+            hits = forAudience(hits, audience);
+        }
         if (hits.isEmpty()) {
             logMiss(query);
         }
@@ -140,7 +155,30 @@ public class SearchService {
         List<Result> page = hits.subList(from, Math.min(from + paging.size(), hits.size())).stream()
                 .map(h -> result(h.entry(), place)).toList();
         String didYouMean = hits.isEmpty() ? didYouMean(query) : null;
-        return new Answer(page, hits.size(), paging.page(), paging.size(), expansions, didYouMean);
+        return new Answer(page, hits.size(), paging.page(), paging.size(), expansions, didYouMean, themes(hits));
+    }
+
+    /** Entries that offer the item to this audience somewhere (an item for both serves either). */
+    private static List<SearchIndex.Hit> forAudience(List<SearchIndex.Hit> hits, String audience) {
+        if (!audience.equals("NATURAL_PERSON") && !audience.equals("LEGAL_PERSON")) {
+            throw ApiException.badParameter("audience", "服务对象须为 NATURAL_PERSON 或 LEGAL_PERSON");
+        }
+        return hits.stream().filter(h -> h.entry().places().stream()
+                .anyMatch(i -> i.audience().equals("BOTH") || i.audience().equals(audience))).toList();
+    }
+
+    private List<Theme> themes(List<SearchIndex.Hit> hits) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (SearchIndex.Hit h : hits.subList(0, Math.min(THEME_WINDOW, hits.size()))) {
+            for (Map<String, String> e : catalog.lifeEventsOf(h.entry().name())) {
+                names.put(e.get("code"), e.get("name"));
+                counts.merge(e.get("code"), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(THEMES)
+                .map(e -> new Theme(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
     }
 
     /** Entries for a question, best first, with the expansions used (for the assistant). */

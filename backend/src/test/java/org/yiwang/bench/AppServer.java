@@ -80,6 +80,7 @@ final class AppServer implements AutoCloseable {
                 "YIWANG_SECURITY_LIMITS_AUTH_PER_MINUTE", "1000000",
                 "YIWANG_SECURITY_LIMITS_PROGRESS_PER_MINUTE", "1000000",
                 "YIWANG_SECURITY_LIMITS_VERIFY_PER_MINUTE", "1000000",
+                "YIWANG_SECURITY_LIMITS_ASSISTANT_PER_MINUTE", "1000000",
                 "YIWANG_SECURITY_PASSWORD_HASHING_MAX_WAIT", "PT2M"), log);
         return new AppServer(node, http, config, dataKey, hashKey, demoPassword);
     }

@@ -24,6 +24,7 @@ public final class BenchSuite {
     private static final List<Benchmark> BENCHMARKS = List.of(
             new StartupBenchmark(),
             new CatalogSearchBenchmark(),
+            new SmartSearchBenchmark(),
             new LifecycleBenchmark(),
             new ProgressBenchmark(),
             new GaleraBenchmark(),

@@ -149,6 +149,12 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/notifications", "1PPPPPPPPP");
         row("GET /api/v1/notifications/unread", "1PPPPPPPPP");
         row("POST /api/v1/notifications/{id}/read", "1PPPPPPPPP");
+        row("GET /api/v1/notifications/events", "1PPPPPPPPP");
+        // 智能推送 (issue 15): applicants follow items; {code} is the province item "46", not an item: 404 once allowed.
+        row("GET /api/v1/push/subscriptions", "1PP3333333");
+        row("GET /api/v1/push/subscriptions/{code}", "1NN3333333");
+        row("PUT /api/v1/push/subscriptions/{code}", "1NN3333333");
+        row("DELETE /api/v1/push/subscriptions/{code}", "1PP3333333");
         // Issue 20, helper "wallet": 我的证照 for applicants only; the popular items are public.
         row("GET /api/v1/licenses", "1PP3333333");
         row("GET /api/v1/portal/popular-items", "PPPPPPPPPP");

@@ -110,6 +110,21 @@ class SearchApiTest {
     }
 
     @Test
+    void resultsNarrowToAnAudienceAndNameTheLifeEventsTheyBelongTo() {
+        Api api = new Api(port);
+        JsonNode all = api.get("/api/v1/search", "q", "公司设立登记", "size", 50).json();
+        List<String> themes = new ArrayList<>();
+        all.path("lifeEvents").forEach(e -> themes.add(e.path("name").asText()));
+        assertThat(themes).contains("开办企业");
+        assertThat(all.path("items").get(0).path("name").asText()).isEqualTo("公司设立登记");
+        // A person is not offered 公司设立登记, which serves legal persons only.
+        JsonNode people = api.get("/api/v1/search", "q", "公司设立登记", "audience", "NATURAL_PERSON", "size", 50).json();
+        assertThat(people.path("total").asLong()).isLessThan(all.path("total").asLong());
+        people.path("items").forEach(i -> assertThat(i.path("name").asText()).isNotEqualTo("公司设立登记"));
+        assertProblem(api.get("/api/v1/search", "q", "低保", "audience", "ALIEN"), 400, "INVALID_PARAMETER");
+    }
+
+    @Test
     void badQueriesAreRefusedClearly() {
         Api api = new Api(port);
         assertProblem(api.get("/api/v1/search"), 400, "INVALID_PARAMETER");
