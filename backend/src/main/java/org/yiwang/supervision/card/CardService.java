@@ -132,12 +132,14 @@ public class CardService {
     }
 
     /** A case as the supervisor drills into it: each step's clock and the cards raised on it. */
-    public record CaseView(StepClocks.CaseSteps steps, java.util.List<Card> cards) {
+    public record CaseView(String applicationNo, String itemName, String agencyName, String agencyRegion, String regionCode,
+            String status, java.util.List<StepClock> steps, java.util.List<Card> cards) {
     }
 
     public CaseView caseView(String applicationNo) {
         StepClocks.CaseSteps c = steps.ofCase(applicationNo);
-        return new CaseView(c, mapper.ofApplication(c.applicationId()).stream().map(Card::withRuleName).toList());
+        return new CaseView(c.applicationNo(), c.itemName(), c.agencyName(), c.agencyRegion(), c.regionCode(), c.status(), c.steps(),
+                mapper.ofApplication(c.applicationId()).stream().map(Card::withRuleName).toList());
     }
 
     /** One agency's cards raised in a period: how many, how many red, and of those whose answer is due or given, how many on time. */
