@@ -34,6 +34,22 @@ export default [
         meta: { title: 'supervision.title', permission: ['supervision:read'] },
       },
       {
+        path: 'supervision/cases',
+        component: () => import('./pages/SupervisionCasesPage.vue'),
+        meta: { title: 'drill.menu', permission: ['supervision:read'] },
+      },
+      {
+        path: 'supervision/cases/:no',
+        component: () => import('./pages/SupervisionCasePage.vue'),
+        props: true,
+        meta: { title: 'stepClock.menu', permission: ['supervision:read'] },
+      },
+      {
+        path: 'assessment',
+        component: () => import('./pages/AssessmentPage.vue'),
+        meta: { title: 'assessment.title', permission: ['supervision:read'] },
+      },
+      {
         path: 'cards',
         component: () => import('./pages/CardsPage.vue'),
         meta: { title: 'cards.title', permission: ['supervision:read'] },

@@ -19,7 +19,7 @@ public final class BenchSuite {
      * In run order: the startup benchmark leaves its server running for the others, and the progress query reads
      * the applications the lifecycle benchmark concluded. The Galera benchmark stops the suite's server once it has
      * measured it and starts its own cluster; the workbench benchmark runs its own server on its own kept database, so
-     * it comes last.
+     * it comes after them, and the supervision benchmark reads the same kept database.
      */
     private static final List<Benchmark> BENCHMARKS = List.of(
             new StartupBenchmark(),
@@ -28,7 +28,8 @@ public final class BenchSuite {
             new LifecycleBenchmark(),
             new ProgressBenchmark(),
             new GaleraBenchmark(),
-            new WorkbenchBenchmark());
+            new WorkbenchBenchmark(),
+            new SupervisionBenchmark());
 
     private BenchSuite() {
     }

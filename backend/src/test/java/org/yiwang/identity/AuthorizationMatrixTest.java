@@ -176,6 +176,17 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/supervision/cards/{id}/answer", "13333N3333");
         row("POST /api/v1/supervision/cards/{id}/accept", "13333N3333");
         row("POST /api/v1/supervision/cards/{id}/reject", "13333N3333");
+        // Step clocks, drill-down, exports and 绩效考核 (issue 14, helper "supervision"): supervisors only; {no} is the
+        // applicant's real case; setting weights and closing a month are further limited to the province (AssessmentTest),
+        // and {month} is malformed here (400) so that the matrix closes nothing.
+        row("GET /api/v1/supervision/cases/{no}", "13333P3333");
+        row("GET /api/v1/supervision/indicators/cases", "13333P3333");
+        row("GET /api/v1/supervision/indicators/export", "13333P3333");
+        row("GET /api/v1/supervision/assessment/indicators", "13333P3333");
+        row("PUT /api/v1/supervision/assessment/indicators", "13333P3333");
+        row("GET /api/v1/supervision/assessment/ranking", "13333P3333");
+        row("GET /api/v1/supervision/assessment/ranking/export", "13333P3333");
+        row("POST /api/v1/supervision/assessment/months/{month}/close", "13333P3333");
         // Smart search and the assistant (search/, assistant/): public search and questions; the synonym list is read
         // by item administrators and changed only by the province's ({id} 999999 does not exist: 404 once allowed).
         row("GET /api/v1/search", "PPPPPPPPPP");
@@ -334,12 +345,12 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", String.valueOf(objects.modelId()));
         } else if (path.startsWith("/api/v1/admin/items/") || path.startsWith("/api/v1/catalog/items/")) {
             path = path.replace("{code}", objects.itemCode()).replace("{version}", String.valueOf(objects.itemVersion()));
-        } else if (path.startsWith("/api/v1/applications/")) {
+        } else if (path.startsWith("/api/v1/applications/") || path.startsWith("/api/v1/supervision/cases/")) {
             path = path.replace("{no}", objects.applicationNo()).replace("{id}", String.valueOf(objects.fileId()));
         }
         path = path.replace("{code}", "46").replace("{id}", "999999").replace("{no}", "46010020261127000001Z")
                 .replace("{taskId}", "no-such-task").replace("{action}", "claim").replace("{version}", "1")
-                .replace("{key}", "noSuchForm");
+                .replace("{key}", "noSuchForm").replace("{month}", "1999-13");
         if (path.startsWith("/api/v1/calendar/")) {
             path += "?from=2026-11-27&to=2026-12-01&days=3";
         }

@@ -12,6 +12,8 @@ public record Card(long id, String applicationNo, long agencyId, String agencyNa
     public enum Rule {
         ACCEPT_STEP_YELLOW("YELLOW", "受理环节临近时限"),
         ACCEPT_STEP_RED("RED", "受理环节超期"),
+        STEP_YELLOW("YELLOW", "办理环节临近时限"),
+        STEP_RED("RED", "办理环节超期"),
         CASE_YELLOW("YELLOW", "办件临近办结时限"),
         CASE_RED("RED", "办件超期"),
         REFUSAL_WITHOUT_BASIS("RED", "不予受理或不予许可未说明法律依据"),

@@ -41,6 +41,12 @@ class CardController {
         return cards.list(state, applicationNo == null || applicationNo.isBlank() ? null : applicationNo.trim(), Paging.of(page, size));
     }
 
+    @GetMapping("/api/v1/supervision/cases/{no}")
+    @Operation(summary = "A case of the caller's region as supervision sees it: each step's own clock and the cards on it")
+    CardService.CaseView caseView(@PathVariable String no) {
+        return cards.caseView(no);
+    }
+
     @PostMapping("/api/v1/supervision/cards/{id}/answer")
     @Operation(summary = "情况说明 by the agency's supervisor")
     Card answer(@PathVariable long id, @RequestBody Note body) {

@@ -29,6 +29,11 @@ interface CardMapper {
 
     Card findById(@Param("id") long id);
 
+    List<Card> ofApplication(@Param("applicationId") long applicationId);
+
+    List<CardService.AgencyCards> byAgency(@Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
+            @Param("today") LocalDate today);
+
     List<Card> find(@Param("regionPrefix") String regionPrefix, @Param("status") String status,
             @Param("applicationNo") String applicationNo, @Param("limit") int limit, @Param("offset") int offset);
 

@@ -19,11 +19,14 @@ import org.yiwang.identity.IdentityService;
 import org.yiwang.identity.Role;
 import org.yiwang.notification.NotificationService;
 import org.yiwang.region.RegionService;
+import org.yiwang.supervision.step.StepClock;
+import org.yiwang.supervision.step.StepClocks;
+import org.yiwang.workflow.StepKinds;
 import org.yiwang.timelimit.WorkingCalendar;
 
 /**
  * 亮牌: a scan raises cards on cases by rule — the acceptance step's own clock (five working days by law), the
- * case's clock, a refusal without a stated legal basis, a second supplement notice. A card goes to the agency's
+ * clock of every other step (review, decision …: StepClocks), the case's clock, a refusal without a stated legal basis, a second supplement notice. A card goes to the agency's
  * supervisors, who answer it (情况说明) within a configurable number of working days; the province's supervisor
  * accepts or rejects the answer, and a rejected answer is given again. Each rule fires once per case and step
  * (a unique key), so every node may scan.
@@ -40,6 +43,7 @@ public class CardService {
     private static final int MAX_NOTE = 1000;
 
     private final CardMapper mapper;
+    private final StepClocks steps;
     private final IdentityService identity;
     private final RegionService regions;
     private final NotificationService notifications;
@@ -47,9 +51,10 @@ public class CardService {
     private final Clock clock;
     private final int answerDays;
 
-    CardService(CardMapper mapper, IdentityService identity, RegionService regions, NotificationService notifications,
+    CardService(CardMapper mapper, StepClocks steps, IdentityService identity, RegionService regions, NotificationService notifications,
             WorkingCalendar calendar, Clock clock, @Value("${yiwang.supervision.card-answer-days:3}") int answerDays) {
         this.mapper = mapper;
+        this.steps = steps;
         this.identity = identity;
         this.regions = regions;
         this.notifications = notifications;
@@ -84,6 +89,19 @@ public class CardService {
                         red ? "办结期限 " + w.dueDate() + " 已过，仍未办结" : "办结期限 " + w.dueDate() + "，已进入预警期", now);
             }
         }
+        // The acceptance step has its rules above, on the deadline the supplement notice moves.
+        for (StepClocks.LateStep late : steps.lateOpenSteps()) {
+            StepClock c = late.clock();
+            if (StepKinds.ACCEPT.equals(c.kind())) {
+                continue;
+            }
+            boolean red = "RED".equals(c.colour());
+            CardMapper.Watched w = new CardMapper.Watched(late.applicationId(), late.applicationNo(), late.agencyId(),
+                    late.agencyRegion(), null, null, null, null, 0, null, null);
+            String limit = "时限 " + c.limitDays() + " 个工作日，" + (StepClocks.MODEL.equals(c.limitSource()) ? "依据流程模型" : "依据办件时限");
+            raised += raise(w, red ? Card.Rule.STEP_RED : Card.Rule.STEP_YELLOW, c.key(),
+                    c.name() + "环节" + (red ? "已于 " + c.dueDate() + " 到期，仍未办完" : "将于 " + c.dueDate() + " 到期") + "（" + limit + "）", now);
+        }
         for (CardMapper.Watched w : mapper.decidedSince(now.minusDays(DECISION_LOOKBACK_DAYS))) {
             boolean refusal = "NOT_ACCEPTED".equals(w.decision()) || "REJECTED".equals(w.decision());
             if (refusal && (w.decisionReason() == null || !LEGAL_BASIS.matcher(w.decisionReason()).find())) {
@@ -111,6 +129,26 @@ public class CardService {
         notifications.send(identity.staffOf(w.agencyId(), Role.SUPERVISE), "电子监察" + colour,
                 "办件 " + w.applicationNo() + "：" + rule.label() + "。请于 " + due + " 前作出情况说明。", w.applicationNo());
         return 1;
+    }
+
+    /** A case as the supervisor drills into it: each step's clock and the cards raised on it. */
+    public record CaseView(String applicationNo, String itemName, String agencyName, String agencyRegion, String regionCode,
+            String status, java.util.List<StepClock> steps, java.util.List<Card> cards) {
+    }
+
+    public CaseView caseView(String applicationNo) {
+        StepClocks.CaseSteps c = steps.ofCase(applicationNo);
+        return new CaseView(c.applicationNo(), c.itemName(), c.agencyName(), c.agencyRegion(), c.regionCode(), c.status(), c.steps(),
+                mapper.ofApplication(c.applicationId()).stream().map(Card::withRuleName).toList());
+    }
+
+    /** One agency's cards raised in a period: how many, how many red, and of those whose answer is due or given, how many on time. */
+    public record AgencyCards(long agencyId, String agencyRegion, long raised, long red, long answerDue, long answeredOnTime) {
+    }
+
+    /** Cards of every agency raised in [from, to] (Asia/Shanghai days), for the assessment. */
+    public java.util.List<AgencyCards> cardsByAgency(LocalDate from, LocalDate to) {
+        return mapper.byAgency(from.atStartOfDay(), to.plusDays(1).atStartOfDay(), LocalDate.now(clock));
     }
 
     public PageResult<Card> list(String status, String applicationNo, Paging paging) {

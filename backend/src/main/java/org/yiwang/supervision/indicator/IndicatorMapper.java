@@ -69,6 +69,15 @@ interface IndicatorMapper {
 
     List<DailyRow> sumByAgency(@Param("s") Scope scope, @Param("limit") int limit);
 
+    /** A drill-down: the family of cases (RECEIVED, CONCLUDED, RATED) and the figure within it, over [start, end). */
+    record Drill(Scope s, String family, String figure, LocalDateTime start, LocalDateTime end, LocalDate today,
+            Collection<String> open) {
+    }
+
+    List<IndicatorService.DrillCase> drill(@Param("d") Drill drill, @Param("limit") int limit, @Param("offset") int offset);
+
+    long drillCount(@Param("d") Drill drill);
+
     record DurationBucket(int workingDays, long cases) {
     }
 

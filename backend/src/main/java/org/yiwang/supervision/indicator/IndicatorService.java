@@ -2,6 +2,7 @@ package org.yiwang.supervision.indicator;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.yiwang.common.ApiException;
+import org.yiwang.common.PageResult;
+import org.yiwang.common.Paging;
+import org.yiwang.supervision.export.Workbooks;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.region.Agency;
@@ -47,7 +51,11 @@ public class IndicatorService {
         this.clock = clock;
     }
 
-    public Indicators indicators(String regionCode, String fromText, String toText, Long agencyId) {
+    /** A checked request: a region of the caller's subtree, maybe one of its agencies, and a period of at most three years. */
+    private record Resolved(Region region, IndicatorMapper.Scope scope) {
+    }
+
+    private Resolved resolve(String regionCode, String fromText, String toText, Long agencyId) {
         CurrentUser user = identity.current();
         String code = regionCode == null || regionCode.isBlank() ? user.regionCode() : regionCode.trim();
         Region region = regions.get(regions.checkedCode("regionCode", code));
@@ -68,7 +76,18 @@ public class IndicatorService {
         if (ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
             throw ApiException.badParameter("from", "统计期间最长三年");
         }
-        IndicatorMapper.Scope scope = new IndicatorMapper.Scope(region.code(), agencyId, from, to);
+        return new Resolved(region, new IndicatorMapper.Scope(region.code(), agencyId, from, to));
+    }
+
+    public Indicators indicators(String regionCode, String fromText, String toText, Long agencyId) {
+        Resolved r = resolve(regionCode, fromText, toText, agencyId);
+        return figures(r.region(), r.scope());
+    }
+
+    private Indicators figures(Region region, IndicatorMapper.Scope scope) {
+        LocalDate from = scope.from();
+        LocalDate to = scope.to();
+        Long agencyId = scope.agencyId();
         DailyRow sum = mapper.sum(scope);
         Map<LocalDate, DailyRow> byDay = mapper.sumByDay(scope).stream().collect(Collectors.toMap(r -> r.day, Function.identity()));
         List<Indicators.Day> trend = new ArrayList<>();
@@ -81,8 +100,8 @@ public class IndicatorService {
                         share(r.concludedOnTime, r.concluded), share(r.rated5 + r.rated4 + r.rated3, r.rated)))
                 .toList();
         return new Indicators(region.code(), region.name(), agencyId, from, to, sum.received, sum.inProgress, sum.refused,
-                sum.withdrawn, sum.rejected, sum.overdue, sum.supplemented, sum.supplementedAgain, sum.concluded,
-                sum.concludedOnTime, sum.rated, share(sum.concludedOnline, sum.concluded),
+                sum.withdrawn, sum.rejected, sum.overdue, sum.supplemented, sum.supplementedAgain, sum.receivedInstant, sum.concluded,
+                sum.concludedOnTime, sum.concludedOnline, sum.rated, share(sum.concludedOnline, sum.concluded),
                 share(sum.concludedOnTime, sum.concluded), share(sum.rated5 + sum.rated4 + sum.rated3, sum.rated),
                 share(sum.rated2 + sum.rated1, sum.rated), share(sum.receivedInstant, sum.received),
                 share(sum.supplemented, sum.received), share(sum.supplementedAgain, sum.received),
@@ -91,6 +110,64 @@ public class IndicatorService {
                 sum.legalDays == 0 ? 0 : round(1 - (double) sum.promisedDays / sum.legalDays),
                 new Indicators.Ratings(sum.rated5, sum.rated4, sum.rated3, sum.rated2, sum.rated1),
                 mapper.watermark().refreshedAt(), trend, agencies);
+    }
+
+    /** A case behind a figure, as the drill-down lists it (no personal data). */
+    public record DrillCase(String applicationNo, String itemName, String agencyName, String regionCode, String status,
+            LocalDateTime submittedAt, LocalDate dueDate, LocalDateTime concludedAt) {
+    }
+
+    /**
+     * The cases behind a counting figure of the dashboard, newest first, with the figure's own rules — so the list's
+     * total is the figure (an open case's overdue state is read now, the figure at the last refresh).
+     */
+    public PageResult<DrillCase> cases(String figureKey, String regionCode, String fromText, String toText, Long agencyId,
+            Paging paging) {
+        Figure figure = figureKey == null ? null : Figure.byKey(figureKey.trim()).filter(f -> f.family() != null).orElse(null);
+        if (figure == null) {
+            throw ApiException.badParameter("figure", "figure 须为可下钻的计数指标之一：" + java.util.Arrays.stream(Figure.values())
+                    .filter(f -> f.family() != null).map(Figure::key).collect(Collectors.joining("、")));
+        }
+        IndicatorMapper.Scope scope = resolve(regionCode, fromText, toText, agencyId).scope();
+        IndicatorMapper.Drill drill = new IndicatorMapper.Drill(scope, figure.family().name(), figure.key(),
+                scope.from().atStartOfDay(), scope.to().plusDays(1).atStartOfDay(), LocalDate.now(clock),
+                IndicatorAggregates.OPEN.stream().map(Enum::name).toList());
+        return paging.result(mapper.drill(drill, paging.size(), paging.offset()), mapper.drillCount(drill));
+    }
+
+    /** The dashboard's figures, daily trend and agencies as an Excel workbook (times in the platform's zone). */
+    public byte[] export(String regionCode, String fromText, String toText, Long agencyId) {
+        Resolved r = resolve(regionCode, fromText, toText, agencyId);
+        Indicators f = figures(r.region(), r.scope());
+        List<List<Object>> figures = new ArrayList<>();
+        figures.add(List.of("指标", "数值", "定义"));
+        for (Figure figure : Figure.values()) {
+            figures.add(List.of(figure.label(), figure.value(f), figure.formula()));
+        }
+        List<List<Object>> trend = new ArrayList<>();
+        trend.add(List.of("日期", "收件", "办结", "超期", "评价"));
+        f.trend().forEach(d -> trend.add(List.of(d.day(), d.received(), d.concluded(), d.overdue(), d.rated())));
+        List<List<Object>> agencies = new ArrayList<>();
+        agencies.add(List.of("实施主体", "收件", "办结", "超期", "按时办结率", "好评率"));
+        f.agencies().forEach(a -> agencies.add(List.of(a.agencyName(), a.received(), a.concluded(), a.overdue(), a.onTimeRate(),
+                a.satisfactionRate())));
+        String title = "电子监察指标 " + f.regionName() + " " + f.from() + " 至 " + f.to();
+        Workbooks.Sheet head = new Workbooks.Sheet("指标", title, f.refreshedAt(), figures);
+        return Workbooks.write(clock, List.of(head, new Workbooks.Sheet("每日趋势", title, f.refreshedAt(), trend),
+                new Workbooks.Sheet("实施主体", title, f.refreshedAt(), agencies)));
+    }
+
+    /** One agency's counts over a period, province-wide, for the assessment. */
+    public record AgencyTotals(long agencyId, String agencyName, String agencyRegion, long received, long concluded,
+            long concludedOnTime, long concludedOnline, long rated, long ratedGood) {
+    }
+
+    /** Every agency's counts over [from, to] from the daily aggregates. */
+    public List<AgencyTotals> totalsByAgency(LocalDate from, LocalDate to) {
+        return mapper.sumByAgency(new IndicatorMapper.Scope(RegionService.PROVINCE, null, from, to), Integer.MAX_VALUE).stream()
+                .map(r -> new AgencyTotals(r.agencyId, r.agencyName, r.agencyRegion, r.received, r.concluded, r.concludedOnTime,
+                        r.concludedOnline, r.rated, r.rated5 + r.rated4 + r.rated3))
+                .toList();
     }
 
     /** 办件公示: province-wide figures for the portal's home page, cached for a minute (the aggregates refresh as often). */

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record Indicators(String regionCode, String regionName, Long agencyId, LocalDate from, LocalDate to,
         long received, long inProgress, long refused, long withdrawn, long rejected, long overdue, long supplemented,
-        long supplementedAgain, long concluded, long concludedOnTime, long rated, double onlineRate, double onTimeRate,
+        long supplementedAgain, long instant, long concluded, long concludedOnTime, long concludedOnline, long rated, double onlineRate, double onTimeRate,
         double satisfactionRate, double badRate, double instantRate, double supplementRate, double secondSupplementRate,
         double refusalRate, double overdueRate, double averageWorkingDays, int p90WorkingDays, double compressionRate,
         Ratings ratings, LocalDateTime refreshedAt, List<Day> trend, List<AgencyFigures> agencies) {

@@ -20,6 +20,8 @@ import org.yiwang.support.IntegrationTest;
 import org.yiwang.support.Journeys;
 import org.yiwang.support.MutableClock;
 import org.yiwang.support.Personas;
+import org.yiwang.timelimit.StatutoryClock;
+import org.yiwang.timelimit.WorkingCalendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,6 +38,10 @@ class CardsTest {
     MutableClock clock;
     @Autowired
     CardService cards;
+    @Autowired
+    WorkingCalendar calendar;
+    @Autowired
+    StatutoryClock statutory;
     private Duration offset;
 
     @BeforeEach
@@ -54,6 +60,11 @@ class CardsTest {
 
     private JsonNode cardsOf(Api supervisor, String no) {
         return supervisor.get(CARDS, "applicationNo", no).json().path("items");
+    }
+
+    /** The rules on the whole case (its steps have cards of their own). */
+    private java.util.List<String> caseRules(Api supervisor, String no) {
+        return cardsOf(supervisor, no).findValuesAsText("ruleCode").stream().filter(r -> r.startsWith("CASE_")).toList();
     }
 
     @Test
@@ -113,10 +124,10 @@ class CardsTest {
         at(due + "T18:00");
         cards.scan();
         Api province = Personas.login(port, "supervisor");
-        assertThat(cardsOf(province, no).findValuesAsText("ruleCode")).containsExactly("CASE_YELLOW");
+        assertThat(caseRules(province, no)).containsExactly("CASE_YELLOW");
         at(due.plusDays(1) + "T09:00");
         cards.scan();
-        assertThat(cardsOf(province, no).findValuesAsText("ruleCode")).containsExactlyInAnyOrder("CASE_YELLOW", "CASE_RED");
+        assertThat(caseRules(province, no)).containsExactlyInAnyOrder("CASE_YELLOW", "CASE_RED");
         assertThat(cardsOf(province, no).findValuesAsText("colour")).contains("RED");
     }
 
@@ -138,5 +149,63 @@ class CardsTest {
         assertThat(cardsOf(haikou, cited).size()).isZero();
         assertProblem(haikou.get(CARDS, "status", "LOST"), 400, "INVALID_PARAMETER");
         assertThat(haikou.get(CARDS, "status", "OPEN", "applicationNo", bare).json().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theReviewStepHasItsOwnClockAndTurnsYellowThenRedWhileTheCaseIsStillOnTime() {
+        Journeys j = new Journeys(port);
+        Api applicant = Personas.login(port, "applicant");
+        Api province = Personas.login(port, "supervisor");
+        at("2026-12-14T10:00");
+        String no = j.apply(applicant, j.haikouLicensingItem(), "4601");
+        j.step(Personas.login(port, "hk.accept"), no, "accept", Map.of("opinion", "予以受理。"));
+        LocalDate caseDue = LocalDate.parse(j.application(applicant, no).path("dueDate").asText());
+
+        JsonNode view = province.get("/api/v1/supervision/cases/" + no).json();
+        JsonNode accept = view.path("steps").get(0);
+        assertThat(accept.path("kind").asText()).isEqualTo("accept");
+        assertThat(accept.path("limitDays").asInt()).isEqualTo(5);
+        assertThat(accept.path("limitSource").asText()).isEqualTo("LAW");
+        assertThat(accept.path("colour").asText()).isEqualTo("GREEN");
+        assertThat(accept.path("endedAt").asText()).startsWith("2026-12-14T10:00");
+        JsonNode review = view.path("steps").get(1);
+        assertThat(review.path("key").asText()).isEqualTo("reviewApplication");
+        assertThat(review.path("limitSource").asText()).isEqualTo("ITEM");
+        assertThat(review.hasNonNull("endedAt")).isFalse();
+        int limit = review.path("limitDays").asInt();
+        LocalDate due = LocalDate.parse(review.path("dueDate").asText());
+        assertThat(due).isEqualTo(calendar.addWorkingDays(LocalDate.parse("2026-12-14"), limit));
+        assertThat(due).as("the step is due well before the case").isBefore(caseDue);
+
+        LocalDate yellow = statutory.yellowFrom(due, limit);
+        LocalDate before = calendar.workingDaysBefore(yellow, 1);
+        at(before + "T09:00");
+        cards.scan();
+        assertThat(cardsOf(province, no).findValuesAsText("ruleCode")).doesNotContain("STEP_YELLOW", "STEP_RED");
+        at(yellow + "T09:00");
+        cards.scan();
+        JsonNode card = cardsOf(province, no).get(0);
+        assertThat(card.path("ruleCode").asText()).isEqualTo("STEP_YELLOW");
+        assertThat(card.path("stepKey").asText()).isEqualTo("reviewApplication");
+        assertThat(card.path("detail").asText()).contains("审查", due.toString());
+        assertThat(province.get("/api/v1/supervision/cases/" + no).json().path("steps").get(1).path("colour").asText()).isEqualTo("YELLOW");
+
+        LocalDate late = calendar.addWorkingDays(due, 1);
+        at(late + "T09:00");
+        cards.scan();
+        assertThat(late).isBefore(caseDue);
+        assertThat(cardsOf(province, no).findValuesAsText("ruleCode")).contains("STEP_YELLOW", "STEP_RED").doesNotContain("CASE_RED");
+        JsonNode now = province.get("/api/v1/supervision/cases/" + no).json();
+        assertThat(now.path("steps").get(1).path("colour").asText()).isEqualTo("RED");
+        assertThat(now.path("steps").get(1).path("remainingWorkingDays").asInt()).isEqualTo(-1);
+        assertThat(now.path("cards").findValuesAsText("ruleCode")).contains("STEP_RED");
+        assertThat(Personas.login(port, "hk.supervisor").get("/api/v1/supervision/cases/" + no).status()).isEqualTo(200);
+        assertProblem(province.get("/api/v1/supervision/cases/460100-NONE"), 404, "NOT_FOUND");
+
+        // The step done late stays red in the case's history once the reviewer has finished it.
+        j.step(Personas.login(port, "hk.review"), no, "review", Map.of("opinion", "符合条件。"));
+        JsonNode done = province.get("/api/v1/supervision/cases/" + no).json().path("steps").get(1);
+        assertThat(done.hasNonNull("endedAt")).isTrue();
+        assertThat(done.path("colour").asText()).isEqualTo("RED");
     }
 }

@@ -258,4 +258,55 @@ class IndicatorsTest {
         rows.forEach((k, v) -> answer.put(k, java.util.Arrays.stream(v).boxed().toList()));
         return answer;
     }
+
+    @Test
+    void everyCountingFigureDrillsDownToTheCasesBehindItAndTheDashboardReadsBackFromExcel() throws Exception {
+        Journeys j = new Journeys(port);
+        Api applicant = Personas.login(port, "applicant");
+        Api accept = Personas.login(port, "hk.accept");
+        String refused = j.apply(applicant, j.haikouLicensingItem(), "4601");
+        j.step(accept, refused, "refuse", Map.of("opinion", "材料不全"));
+        String open = j.apply(applicant, j.haikouLicensingItem(), "4601");
+        refreshed();
+        LocalDate today = LocalDate.now(clock);
+        Api supervisor = Personas.login(port, "supervisor");
+        Object[] scope = { "regionCode", "4601", "from", today.minusDays(2).toString(), "to", today.toString() };
+        JsonNode figures = supervisor.get(ROUTE, scope).json();
+        for (String figure : List.of("received", "inProgress", "refused", "withdrawn", "overdue", "concluded", "concludedOnTime", "rated")) {
+            List<Object> query = new ArrayList<>(List.of(scope));
+            query.addAll(List.of("figure", figure, "size", 100));
+            JsonNode cases = supervisor.get(ROUTE + "/cases", query.toArray()).json();
+            assertThat(cases.path("total").asLong()).as(figure).isEqualTo(figures.path(figure).asLong());
+        }
+        JsonNode refusedCases = supervisor.get(ROUTE + "/cases", "regionCode", "4601", "from", today.toString(), "to", today.toString(),
+                "figure", "refused", "size", 100).json();
+        assertThat(refusedCases.path("items").findValuesAsText("applicationNo")).contains(refused).doesNotContain(open);
+        assertThat(refusedCases.path("items").get(0).path("agencyName").asText()).isNotBlank();
+        assertProblem(supervisor.get(ROUTE + "/cases", "figure", "onTimeRate"), 400, "INVALID_PARAMETER");
+        assertProblem(supervisor.get(ROUTE + "/cases", "figure", "luck"), 400, "INVALID_PARAMETER");
+        assertProblem(Personas.login(port, "hk.supervisor").get(ROUTE + "/cases", "regionCode", "4602", "figure", "received"), 403,
+                "FORBIDDEN");
+
+        byte[] xlsx = supervisor.bytes(ROUTE + "/export?regionCode=4601&from=" + today.minusDays(2) + "&to=" + today);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("指标");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("海口市", today.toString());
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("导出时间", "Asia/Shanghai");
+            Map<String, Double> values = new TreeMap<>();
+            Map<String, String> formulas = new TreeMap<>();
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                if (row.getRowNum() > 3) {
+                    values.put(row.getCell(0).getStringCellValue(), row.getCell(1).getNumericCellValue());
+                    formulas.put(row.getCell(0).getStringCellValue(), row.getCell(2).getStringCellValue());
+                }
+            }
+            assertThat(values.get("收件数")).isEqualTo(figures.path("received").asDouble());
+            assertThat(values.get("不予受理数")).isEqualTo(figures.path("refused").asDouble());
+            assertThat(values.get("按时办结率")).isEqualTo(figures.path("onTimeRate").asDouble());
+            assertThat(formulas.get("按时办结率")).isEqualTo("按时办结数 ÷ 办结数");
+            assertThat(book.getSheet("每日趋势").getLastRowNum()).isEqualTo(3 + 3);
+        }
+    }
 }
+
