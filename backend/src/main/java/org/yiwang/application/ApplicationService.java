@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,11 +75,12 @@ public class ApplicationService {
     private final Clock clock;
     private final Transactions transactions;
     private final AuditService audit;
+    private final ApplicationEventPublisher events;
 
     ApplicationService(ApplicationMapper mapper, ApplicationNumbers numbers, MaterialFiles files, PersonalDataCipher cipher,
             CatalogService catalog, RegionService regions, IdentityService identity, WorkflowService workflow,
             StatutoryClock statutoryClock, LicenseService licenses, NotificationService notifications, ObjectMapper json,
-            Clock clock, Transactions transactions, AuditService audit) {
+            Clock clock, Transactions transactions, AuditService audit, ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.numbers = numbers;
         this.files = files;
@@ -94,6 +96,11 @@ public class ApplicationService {
         this.clock = clock;
         this.transactions = transactions;
         this.audit = audit;
+        this.events = events;
+    }
+
+    /** Published in the transaction of every saved change of an application, for features that follow cases. */
+    public record Changed(long applicationId, String applicationNo, long applicantId, ApplicationStatus status) {
     }
 
     public record ApplicationDraft(String itemCode, String regionCode, Map<String, Object> formData) {
@@ -877,6 +884,7 @@ public class ApplicationService {
             throw concurrent();
         }
         a.version++;
+        events.publishEvent(new Changed(a.id, a.applicationNo, a.applicantId, a.status));
     }
 
     private static ApiException concurrent() {

@@ -104,6 +104,11 @@ public class CatalogService {
                 : java.util.Optional.of(item.regionCode());
     }
 
+    /** The published implementations of one catalogue entry (基本编码) in every place, e.g. to compose a bundle of them. */
+    public List<Item> implementations(String basicCode) {
+        return basicCode == null || basicCode.length() > 16 ? List.of() : mapper.findPublishedByBasicCode(basicCode);
+    }
+
     public List<Material> materials(Item item) {
         return mapper.findMaterials(item.id());
     }
