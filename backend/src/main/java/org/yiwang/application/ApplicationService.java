@@ -131,13 +131,22 @@ public class ApplicationService {
 
     @Transactional
     public ApplicationView create(ApplicationDraft draft) {
+        return create(draft, Set.of());
+    }
+
+    /**
+     * A draft whose fields named in {@code filledLater} are filled before it is submitted (a bundle's later item,
+     * from an earlier item's licence); submit checks the whole form as always.
+     */
+    @Transactional
+    public ApplicationView create(ApplicationDraft draft, Set<String> filledLater) {
         CurrentUser user = identity.current();
         if (draft.itemCode() == null || draft.itemCode().isBlank()) {
             throw ApiException.badParameter("itemCode", "请选择办理事项");
         }
         Item item = catalog.item(draft.itemCode());
         String region = checkedRegion(item, draft.regionCode());
-        catalog.checkFormData(item, draft.formData());
+        catalog.checkFormData(item, draft.formData(), filledLater);
         files.checkNewDraft(user.accountId());
         LocalDateTime now = LocalDateTime.now(clock);
         ApplicationMapper.NewApplication a = new ApplicationMapper.NewApplication();

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,6 +21,7 @@ import org.yiwang.application.ApplicationService;
 import org.yiwang.application.ApplicationStatus;
 import org.yiwang.application.ApplicationView;
 import org.yiwang.catalog.CatalogService;
+import org.yiwang.catalog.FormDefinition;
 import org.yiwang.catalog.Item;
 import org.yiwang.catalog.Material;
 import org.yiwang.common.ApiException;
@@ -122,7 +125,6 @@ public class BundleCaseService {
                 .orElseThrow(() -> ApiException.badParameter("regionCode", "行政区划 " + request.regionCode() + " 不存在")).code();
         Map<String, Boolean> answers = checkedAnswers(d, request.answers());
         Map<String, Object> form = request.formData() == null ? Map.of() : request.formData();
-        checkForm(d, form);
         List<BundleDefinition.Entry> chosen = d.chosen(answers);
         List<Item> items = new ArrayList<>();
         for (BundleDefinition.Entry e : chosen) {
@@ -130,6 +132,8 @@ public class BundleCaseService {
                     HttpStatus.BAD_REQUEST, "BUNDLE_NOT_AVAILABLE", "所选办理地点没有实施事项 " + e.basicCode()
                             + "，请选择其他办理地点", "regionCode")));
         }
+        checkForm(d, form, requiredFields(d, chosen, items));
+        Set<String> chosenCodes = chosen.stream().map(BundleDefinition.Entry::basicCode).collect(Collectors.toSet());
         LocalDateTime now = LocalDateTime.now(clock);
         BundleMapper.NewCase c = new BundleMapper.NewCase();
         c.caseNo = caseNo(now.toLocalDate());
@@ -142,8 +146,15 @@ public class BundleCaseService {
         mapper.insertCase(c);
         for (int i = 0; i < chosen.size(); i++) {
             BundleDefinition.Entry e = chosen.get(i);
-            ApplicationView child = applications.create(new ApplicationService.ApplicationDraft(items.get(i).code(),
-                    region, formFor(d, e.basicCode(), form)));
+            // A later item's licence fields stay open until the earlier licence issues; the rest is checked now.
+            Set<String> later = d.filledByLicences(e, chosenCodes, bundles::licenceKind);
+            ApplicationView child;
+            try {
+                child = applications.create(new ApplicationService.ApplicationDraft(items.get(i).code(), region,
+                        formFor(d, e.basicCode(), form)), later);
+            } catch (ApiException bad) {
+                throw inMergedTerms(d, e.basicCode(), bad);
+            }
             mapper.insertChild(c.id, i + 1, e.basicCode(), child.summary().applicationNo(), !e.optional(), "DRAFT");
         }
         return view(mapper.findCaseById(c.id));
@@ -338,7 +349,7 @@ public class BundleCaseService {
 
     private Set<String> chosenCodes(BundleMapper.CaseRow c) {
         return mapper.findChildren(c.id()).stream().map(BundleMapper.ChildRow::basicCode)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     static BundleDefinition.Entry entry(BundleDefinition d, String basicCode) {
@@ -359,14 +370,46 @@ public class BundleCaseService {
         return checked;
     }
 
+    /** The merged fields that fill a required field of a chosen item's form: required too, for these answers. */
+    private Set<String> requiredFields(BundleDefinition d, List<BundleDefinition.Entry> chosen, List<Item> items) {
+        Set<String> required = new HashSet<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            String code = chosen.get(i).basicCode();
+            Set<String> own = catalog.formFields(items.get(i)).stream().filter(FormDefinition.Field::required)
+                    .map(FormDefinition.Field::key).collect(Collectors.toSet());
+            for (BundleDefinition.Field f : d.fields()) {
+                if (f.mapsTo() != null && f.mapsTo().stream().anyMatch(t -> t.basicCode().equals(code) && own.contains(t.field()))) {
+                    required.add(f.key());
+                }
+            }
+        }
+        return required;
+    }
+
+    /** An item form's refusal of what the merged form gave it, naming the merged fields the applicant filled. */
+    static ApiException inMergedTerms(BundleDefinition d, String basicCode, ApiException bad) {
+        if (bad.errors().isEmpty()) {
+            return bad;
+        }
+        List<ApiException.FieldProblem> problems = new ArrayList<>();
+        for (ApiException.FieldProblem p : bad.errors()) {
+            String field = p.field().startsWith("formData.") ? p.field().substring("formData.".length()) : p.field();
+            String merged = d.fields().stream().filter(f -> f.mapsTo() != null && f.mapsTo().stream()
+                    .anyMatch(t -> t.basicCode().equals(basicCode) && t.field().equals(field)))
+                    .map(BundleDefinition.Field::key).findFirst().orElse(field);
+            problems.add(new ApiException.FieldProblem("formData." + merged, p.message()));
+        }
+        return ApiException.invalidFields("INVALID_FORM", "表单填写有误", problems);
+    }
+
     /** The merged form against its fields: required ones filled, numbers, dates and choices well formed. */
-    private static void checkForm(BundleDefinition d, Map<String, Object> form) {
+    private static void checkForm(BundleDefinition d, Map<String, Object> form, Set<String> required) {
         List<ApiException.FieldProblem> problems = new ArrayList<>();
         for (BundleDefinition.Field f : d.fields()) {
             Object v = form.get(f.key());
             String text = v == null ? "" : String.valueOf(v).trim();
             if (text.isEmpty()) {
-                if (f.required()) {
+                if (f.required() || required.contains(f.key())) {
                     problems.add(new ApiException.FieldProblem("formData." + f.key(), "请填写" + f.label()));
                 }
                 continue;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.yiwang.catalog.FormDefinition;
+import org.yiwang.catalog.StandardForms;
 import org.yiwang.common.ApiException;
 
 /**
@@ -25,6 +27,9 @@ public record BundleDefinition(String code, String name, String summary, String 
     static final Set<String> AUDIENCES = Set.of("NATURAL_PERSON", "LEGAL_PERSON", "BOTH");
     static final Set<String> ON_REFUSAL = Set.of("WITHDRAW_OTHERS", "KEEP_OTHERS");
     static final Set<String> FIELD_TYPES = Set.of("text", "textarea", "number", "date", "select");
+    static final String BUSINESS_LICENCE = "营业执照";
+    /** The key every item form gives the 统一社会信用代码 (processes/forms/_shared.json). */
+    static final String USCC_FIELD = "uscc";
 
     /** A yes/no question that decides optional items. */
     public record Question(String key, String text, String hint) {
@@ -53,15 +58,44 @@ public record BundleDefinition(String code, String name, String summary, String 
     public record Target(String basicCode, String field) {
     }
 
-    /** What save needs to know of an item's form: its field types by key, or null for an item without a form. */
-    interface Forms extends Function<String, Map<String, String>> {
+    /** What save needs to know of the catalogue, by basic code. */
+    interface Catalogue {
+        boolean published(String basicCode);
+
+        /** The fields of each distinct form the item's implementations bind (the generic one where none). */
+        List<List<FormDefinition.Field>> forms(String basicCode);
+
+        /** The certificate the item issues (营业执照 …), or null. */
+        String licenceKind(String basicCode);
+    }
+
+    /** The form field a licence of this kind fills with its number, and the USCC a business licence assigns. */
+    static Set<String> licenceFilled(String kind) {
+        Set<String> keys = new HashSet<>();
+        String number = kind == null ? null : StandardForms.get().licenceFields().get(kind);
+        if (number != null) {
+            keys.add(number);
+        }
+        if (BUSINESS_LICENCE.equals(kind)) {
+            keys.add(USCC_FIELD);
+        }
+        return keys;
+    }
+
+    /** The fields of this entry's form that the licences of its chosen earlier items fill. */
+    Set<String> filledByLicences(Entry e, Set<String> chosen, Function<String, String> licenceKind) {
+        Set<String> keys = new HashSet<>();
+        e.afterOrEmpty().stream().filter(a -> a != null && chosen.contains(a.basicCode()))
+                .forEach(a -> keys.addAll(licenceFilled(licenceKind.apply(a.basicCode()))));
+        return keys;
     }
 
     /**
-     * Every problem of the definition at once: shape, an order with a cycle, a form field filled with two types,
-     * an item with no published implementation ({@code published} answers whether a basic code has one).
+     * Every problem of the definition at once: shape, an order with a cycle, a form field filled with two types, a
+     * mapping onto a field the item's form lacks or of another type, a required field of an item's form nobody
+     * fills, an item with no published implementation.
      */
-    List<ApiException.FieldProblem> problems(Function<String, Boolean> published, Forms forms) {
+    List<ApiException.FieldProblem> problems(Catalogue catalogue) {
         List<ApiException.FieldProblem> p = new ArrayList<>();
         if (code == null || !code.matches("[a-z][a-z0-9-]{1,39}")) {
             p.add(new ApiException.FieldProblem("code", "编码须为 2 到 40 位小写字母、数字或连字符，以字母开头"));
@@ -100,7 +134,7 @@ public record BundleDefinition(String code, String name, String summary, String 
                 p.add(new ApiException.FieldProblem(at + ".basicCode", "事项基本编码缺失、格式不对或重复"));
                 continue;
             }
-            if (!published.apply(e.basicCode())) {
+            if (!catalogue.published(e.basicCode())) {
                 p.add(new ApiException.FieldProblem(at + ".basicCode", "事项 " + e.basicCode() + " 未发布，不能组成一件事"));
             }
             if (e.optional() != (e.when() != null)) {
@@ -126,18 +160,18 @@ public record BundleDefinition(String code, String name, String summary, String 
         if (cycle != null) {
             p.add(new ApiException.FieldProblem("items", "事项顺序存在循环：" + cycle));
         }
-        checkFields(p, codes, forms);
+        checkFields(p, codes, catalogue);
         return p;
     }
 
-    private void checkFields(List<ApiException.FieldProblem> p, Set<String> codes, Forms forms) {
+    private void checkFields(List<ApiException.FieldProblem> p, Set<String> codes, Catalogue catalogue) {
         List<Field> fs = fields == null ? List.of() : fields;
         if (fs.isEmpty()) {
             p.add(new ApiException.FieldProblem("fields", "请设置合并表单的字段"));
         }
         Set<String> keys = new HashSet<>();
         Map<String, String> typeOfTarget = new HashMap<>();
-        Map<String, Map<String, String>> formCache = new HashMap<>();
+        Map<String, List<List<FormDefinition.Field>>> formCache = new HashMap<>();
         for (int i = 0; i < fs.size(); i++) {
             Field f = fs.get(i);
             String at = "fields[" + i + "]";
@@ -167,13 +201,47 @@ public record BundleDefinition(String code, String name, String summary, String 
                 } else if (earlier != null) {
                     p.add(new ApiException.FieldProblem(at + ".mapsTo", "事项字段 " + target + " 被两个合并字段映射"));
                 }
-                Map<String, String> form = formCache.computeIfAbsent(t.basicCode(), forms);
-                if (form != null && !form.containsKey(t.field())) {
-                    p.add(new ApiException.FieldProblem(at + ".mapsTo", "事项 " + t.basicCode() + " 的表单没有字段 " + t.field()));
-                } else if (form != null && !form.get(t.field()).equals(f.type())) {
-                    p.add(new ApiException.FieldProblem(at + ".mapsTo", "事项字段 " + target + " 的类型为 "
-                            + form.get(t.field()) + "，不能映射为 " + f.type()));
+                for (List<FormDefinition.Field> form : formCache.computeIfAbsent(t.basicCode(), catalogue::forms)) {
+                    FormDefinition.Field own = form.stream().filter(x -> x.key().equals(t.field())).findFirst().orElse(null);
+                    String problem = own == null ? "事项 " + t.basicCode() + " 的表单没有字段 " + t.field() : mismatch(f, own, target);
+                    if (problem != null) {
+                        p.add(new ApiException.FieldProblem(at + ".mapsTo", problem));
+                        break;
+                    }
                 }
+            }
+        }
+        checkCovered(p, codes, catalogue, formCache, typeOfTarget.keySet());
+    }
+
+    /** Why a merged field cannot fill that item field, or null when it can. */
+    private static String mismatch(Field f, FormDefinition.Field own, String target) {
+        boolean textual = Set.of("text", "textarea").contains(f.type()) && Set.of("text", "textarea").contains(own.type());
+        if (!textual && !f.type().equals(own.type())) {
+            return "事项字段 " + target + " 的类型为 " + own.type() + "，不能映射为 " + f.type();
+        }
+        if ("select".equals(f.type()) && own.options() != null && f.options() != null && !own.options().containsAll(f.options())) {
+            return "事项字段 " + target + " 没有选项 " + f.options().stream().filter(o -> !own.options().contains(o)).toList();
+        }
+        return null;
+    }
+
+    /** Every required field of every item's form is filled: by a merged field, or by an earlier item's licence. */
+    private void checkCovered(List<ApiException.FieldProblem> p, Set<String> codes, Catalogue catalogue,
+            Map<String, List<List<FormDefinition.Field>>> formCache, Set<String> mapped) {
+        for (Entry e : items == null ? List.<Entry>of() : items) {
+            if (e == null || e.basicCode() == null || !codes.contains(e.basicCode())) {
+                continue;
+            }
+            Set<String> byLicence = filledByLicences(e, codes, catalogue::licenceKind);
+            Set<String> missing = new java.util.TreeSet<>();
+            for (List<FormDefinition.Field> form : formCache.computeIfAbsent(e.basicCode(), catalogue::forms)) {
+                form.stream().filter(FormDefinition.Field::required)
+                        .filter(x -> !mapped.contains(e.basicCode() + "." + x.key()) && !byLicence.contains(x.key()))
+                        .forEach(x -> missing.add(x.key()));
+            }
+            if (!missing.isEmpty()) {
+                p.add(new ApiException.FieldProblem("fields", "事项 " + e.basicCode() + " 表单的必填字段没有合并字段填写：" + String.join("、", missing)));
             }
         }
     }

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +19,11 @@ import org.yiwang.application.ApplicationService;
 import org.yiwang.application.ApplicationStatus;
 import org.yiwang.application.ApplicationView;
 import org.yiwang.catalog.CatalogService;
+import org.yiwang.catalog.FormDefinition;
 import org.yiwang.catalog.Material;
 import org.yiwang.common.Transactions;
 import org.yiwang.identity.IdentityService;
+import org.yiwang.license.LicenseService;
 
 /**
  * Moves bundle cases on when their children change (orchestrated here rather than in a BPMN parent process):
@@ -39,11 +44,13 @@ class BundleProgress {
     private final ApplicationService applications;
     private final CatalogService catalog;
     private final IdentityService identity;
+    private final LicenseService licenses;
     private final Transactions transactions;
     private final Clock clock;
 
     BundleProgress(BundleMapper mapper, BundleService bundles, ApplicationService applications, CatalogService catalog,
-            IdentityService identity, Transactions transactions, Clock clock) {
+            IdentityService identity, LicenseService licenses, Transactions transactions, Clock clock) {
+        this.licenses = licenses;
         this.mapper = mapper;
         this.bundles = bundles;
         this.applications = applications;
@@ -138,6 +145,19 @@ class BundleProgress {
             return;
         }
         ApplicationView draft = apps.get(k.basicCode());
+        // The licences' numbers (and a business licence's 统一社会信用代码) complete the form, which is checked whole.
+        Map<String, Object> form = new LinkedHashMap<>(draft.formData() == null ? Map.of() : draft.formData());
+        Set<String> keys = catalog.formFields(catalog.item(draft.summary().itemCode())).stream()
+                .map(FormDefinition.Field::key).collect(Collectors.toSet());
+        for (BundleDefinition.After a : after) {
+            LicenseService.Particulars licence = licenses.particulars(apps.get(a.basicCode()).license().number());
+            for (String field : BundleDefinition.licenceFilled(licence.kind())) {
+                if (keys.contains(field)) {
+                    form.put(field, BundleDefinition.USCC_FIELD.equals(field) ? licence.uscc() : licence.licenseNo());
+                }
+            }
+        }
+        applications.updateDraft(k.applicationNo(), new ApplicationService.ApplicationDraft(null, null, form));
         List<Material> materials = catalog.materials(catalog.item(draft.summary().itemCode()));
         for (BundleDefinition.After a : after) {
             Material m = materials.stream().filter(x -> x.name().equals(a.material())).findFirst()

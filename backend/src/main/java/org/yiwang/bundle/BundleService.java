@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,6 +20,7 @@ import org.yiwang.catalog.Material;
 import org.yiwang.common.ApiException;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
+import org.yiwang.license.LicenseService;
 import org.yiwang.region.RegionService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -160,7 +160,7 @@ public class BundleService {
         }
         BundleDefinition d = new BundleDefinition(code, definition.name(), definition.summary(), definition.audience(),
                 definition.onRefusal(), definition.questions(), definition.items(), definition.fields());
-        List<ApiException.FieldProblem> problems = d.problems(basic -> !implementations(basic).isEmpty(), this::formFields);
+        List<ApiException.FieldProblem> problems = problemsOf(d);
         if (!problems.isEmpty()) {
             throw ApiException.invalidFields("BUNDLE_INVALID", "一件事配置有误", problems);
         }
@@ -178,6 +178,26 @@ public class BundleService {
             }
         }
         return detail(code, null);
+    }
+
+    /** Every reason the definition does not hold together against today's catalogue; empty when it does. */
+    List<ApiException.FieldProblem> problemsOf(BundleDefinition d) {
+        return d.problems(new BundleDefinition.Catalogue() {
+            @Override
+            public boolean published(String basicCode) {
+                return !implementations(basicCode).isEmpty();
+            }
+
+            @Override
+            public List<List<FormDefinition.Field>> forms(String basicCode) {
+                return formsOf(basicCode);
+            }
+
+            @Override
+            public String licenceKind(String basicCode) {
+                return BundleService.this.licenceKind(basicCode);
+            }
+        });
     }
 
     // ---- for bundle cases ------------------------------------------------------------------------------------
@@ -208,14 +228,20 @@ public class BundleService {
         return catalog.implementations(basicCode);
     }
 
-    /** The field types of the form the entry's implementations bind (the first that binds one), or null. */
-    private Map<String, String> formFields(String basicCode) {
-        return implementations(basicCode).stream().filter(i -> i.formKey() != null).findFirst()
-                .map(i -> catalog.get(i.code()).form())
-                .map(FormDefinition::fields)
-                .map(fs -> fs.stream().collect(Collectors.toMap(FormDefinition.Field::key, FormDefinition.Field::type,
-                        (a, b) -> a, LinkedHashMap::new)))
-                .orElse(null);
+    /**
+     * The fields of each distinct form the entry's implementations bind; the generic form only when none binds one
+     * (an implementation without a form, like the provincial 公共场所卫生许可, takes any fields).
+     */
+    List<List<FormDefinition.Field>> formsOf(String basicCode) {
+        List<Item> items = implementations(basicCode);
+        List<Item> bound = items.stream().filter(i -> i.formKey() != null).toList();
+        return (bound.isEmpty() ? items : bound).stream().map(catalog::formFields).distinct().toList();
+    }
+
+    /** The certificate the entry's items issue (营业执照 …), or null. */
+    String licenceKind(String basicCode) {
+        return implementations(basicCode).stream().map(i -> LicenseService.kindOf(i.name())).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     private String write(BundleDefinition d) {

@@ -2,6 +2,7 @@ package org.yiwang.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,7 +69,12 @@ public class CatalogService {
      * without a form takes any JSON object, as it always did.
      */
     public void checkFormData(Item item, Map<String, Object> formData) {
-        forms.find(item.formKey(), item.formVersion()).ifPresent(form -> forms.checkData(form, formData));
+        checkFormData(item, formData, Set.of());
+    }
+
+    /** The same, leaving the fields named in {@code filledLater} possibly empty for now. */
+    public void checkFormData(Item item, Map<String, Object> formData, Set<String> filledLater) {
+        forms.find(item.formKey(), item.formVersion()).ifPresent(form -> forms.checkData(form, formData, filledLater));
     }
 
     /** The fields an applicant fills in for this item: its own form's, or the generic ones. */
