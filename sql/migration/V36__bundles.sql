@@ -48,6 +48,10 @@ CREATE TABLE bundle_child (
 );
 CREATE INDEX idx_bundle_child_state ON bundle_child (state, bundle_case_id);
 
+-- A bundle's later item is drafted at once and waits, maybe longer than drafts may stay idle, for an earlier item's
+-- licence: draft expiry leaves such a draft alone.
+ALTER TABLE application ADD COLUMN awaits_licence BOOLEAN NOT NULL DEFAULT FALSE;
+
 -- Bundles resolve their items by basic code in the applicant's place.
 CREATE INDEX idx_item_basic_code ON item (basic_code, status);
 

@@ -157,6 +157,7 @@ public class ApplicationService {
         a.applicantId = user.accountId();
         a.formData = formJson(draft.formData());
         a.limitDays = item.instant() ? 0 : Math.min(item.promisedLimitDays(), StatutoryClock.DECISION_DAYS);
+        a.awaitsLicence = !filledLater.isEmpty();
         a.now = now;
         mapper.insert(a);
         Application created = mapper.findById(a.id);
