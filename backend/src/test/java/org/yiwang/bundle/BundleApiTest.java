@@ -147,7 +147,7 @@ class BundleApiTest {
             JsonNode verified = new Api(port).get("/api/v1/licenses/verify", "code", licence.path("verificationCode").asText()).json();
             assertThat(verified.path("valid").asBoolean()).isTrue();
         }
-        assertThat(person.get("/api/v1/licenses").json().toString()).contains(registrationLicence, "HN" + foodNo);
+        assertThat(person.get("/api/v1/licenses", "mine", "true").json().toString()).contains(registrationLicence, "HN" + foodNo);
     }
 
     @Test
