@@ -127,12 +127,11 @@ export default async function bundle(page, ctx) {
     await rows.first().waitFor()
     const count = await rows.count()
     for (let i = 0; i < count; i++) {
-      const button = rows.nth(i).getByRole('button', { name: '上传' })
+      const button = rows.nth(i).locator('.el-upload', { hasText: /^\s*上传\s*$/ })
       if (await button.count()) {
-        const chooser = page.waitForEvent('filechooser')
-        await button.click()
-        await (await chooser).setFiles({ name: `scan-${i}.png`, mimeType: 'image/png', buffer: SCAN })
-        await rows.nth(i).getByRole('button', { name: '重新上传' }).waitFor()
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()])
+        await chooser.setFiles({ name: `scan-${i}.png`, mimeType: 'image/png', buffer: SCAN })
+        await rows.nth(i).locator('.el-upload', { hasText: '重新上传' }).waitFor()
       }
     }
     await toastsGone(page)
