@@ -9,9 +9,9 @@ export const LICENCE_MATERIAL = '营业执照或统一社会信用代码证书'
 // The PNG signature and header: what the server checks a scan by.
 const SCAN = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex')
 
-// The API as one account, in the cookies of the given page's browser context.
-export async function apiAs(page, username) {
-  const login = await page.request.post('/api/v1/auth/login', { data: { username, password } })
+// The API as one account, in the cookies of the given page's browser context (a demo account unless a password is given).
+export async function apiAs(page, username, accountPassword = password) {
+  const login = await page.request.post('/api/v1/auth/login', { data: { username, password: accountPassword } })
   assert.ok(login.ok(), `login as ${username}: ${login.status()}`)
   const { csrfToken } = await login.json()
   const answer = async (what, response) => {
@@ -20,6 +20,7 @@ export async function apiAs(page, username) {
     return text ? JSON.parse(text) : null
   }
   return {
+    csrfToken,
     get: (path) => page.request.get(path).then((r) => answer(`GET ${path}`, r)),
     post: (path, options = {}) =>
       page.request

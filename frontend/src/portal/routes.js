@@ -48,6 +48,28 @@ export default [
     meta: { auth: 'APPLICANT', title: 'hotline.mine' },
   },
   {
+    path: '/bundles',
+    component: () => import('./pages/BundleListPage.vue'),
+    meta: { title: 'bundle.title' },
+  },
+  {
+    path: '/bundles/:code',
+    component: () => import('./pages/BundleApplyPage.vue'),
+    props: true,
+    meta: { auth: 'APPLICANT', title: 'bundle.title' },
+  },
+  {
+    path: '/me/bundles',
+    component: () => import('./pages/MyBundlesPage.vue'),
+    meta: { auth: 'APPLICANT', title: 'bundle.mine' },
+  },
+  {
+    path: '/me/bundles/:no',
+    component: () => import('./pages/BundleCasePage.vue'),
+    props: true,
+    meta: { auth: 'APPLICANT', title: 'bundle.mine' },
+  },
+  {
     path: '/progress',
     component: () => import('./pages/ProgressPage.vue'),
     meta: { title: 'nav.progress' },

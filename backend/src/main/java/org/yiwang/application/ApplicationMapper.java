@@ -119,6 +119,8 @@ interface ApplicationMapper {
         public String formData;
         public int limitDays;
         public boolean testRun;
+        /** A bundle's later item waiting for an earlier licence: not idle, so draft expiry leaves it alone. */
+        public boolean awaitsLicence;
         public LocalDateTime now;
     }
 }

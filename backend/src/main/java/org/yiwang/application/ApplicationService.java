@@ -73,6 +73,10 @@ public class ApplicationService {
         this.transactions = transactions;
     }
 
+    /** Published in the transaction of every saved change of an application, for features that follow cases. */
+    public record Changed(long applicationId, String applicationNo, long applicantId, ApplicationStatus status) {
+    }
+
     public record ApplicationDraft(String itemCode, String regionCode, Map<String, Object> formData) {
     }
 
@@ -87,13 +91,22 @@ public class ApplicationService {
 
     @Transactional
     public ApplicationView create(ApplicationDraft draft) {
+        return create(draft, Set.of());
+    }
+
+    /**
+     * A draft whose fields named in {@code filledLater} are filled before it is submitted (a bundle's later item,
+     * from an earlier item's licence); submit checks the whole form as always.
+     */
+    @Transactional
+    public ApplicationView create(ApplicationDraft draft, Set<String> filledLater) {
         CurrentUser user = identity.current();
         if (draft.itemCode() == null || draft.itemCode().isBlank()) {
             throw ApiException.badParameter("itemCode", "请选择办理事项");
         }
         Item item = catalog.item(draft.itemCode());
         String region = checkedRegion(item, draft.regionCode());
-        catalog.checkFormData(item, draft.formData());
+        catalog.checkFormData(item, draft.formData(), filledLater);
         files.checkNewDraft(user.accountId());
         LocalDateTime now = LocalDateTime.now(clock);
         ApplicationMapper.NewApplication a = new ApplicationMapper.NewApplication();
@@ -104,6 +117,7 @@ public class ApplicationService {
         a.applicantId = user.accountId();
         a.formData = cases.formJson(draft.formData());
         a.limitDays = item.instant() ? 0 : Math.min(item.promisedLimitDays(), StatutoryClock.DECISION_DAYS);
+        a.awaitsLicence = !filledLater.isEmpty();
         a.now = now;
         mapper.insert(a);
         Application created = mapper.findById(a.id);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yiwang.audit.AuditService;
 import org.yiwang.common.ApiException;
@@ -48,10 +49,11 @@ class CaseRecords {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditService audit;
+    private final ApplicationEventPublisher events;
 
     CaseRecords(ApplicationMapper mapper, PersonalDataCipher cipher, RegionService regions, IdentityService identity,
             WorkflowService workflow, StatutoryClock statutoryClock, LicenseService licenses, ObjectMapper json, Clock clock,
-            AuditService audit) {
+            AuditService audit, ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.cipher = cipher;
         this.regions = regions;
@@ -62,6 +64,7 @@ class CaseRecords {
         this.json = json;
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
     }
 
     // ---- finding a case for a caller ------------------------------------------------------------------------
@@ -123,13 +126,17 @@ class CaseRecords {
 
     // ---- changing a case ------------------------------------------------------------------------------------
 
-    /** Saves a changed case under its version: a concurrent change wins, this one answers 409. */
+    /**
+     * Saves a changed case under its version: a concurrent change wins, this one answers 409. Features that follow
+     * cases (bundles) hear of it in the same transaction.
+     */
     void save(Application a) {
         a.yellowFrom = statutoryClock.yellowFrom(a.dueDate, a.limitDays + a.extendedDays);
         if (mapper.update(a, LocalDateTime.now(clock)) == 0) {
             throw concurrent();
         }
         a.version++;
+        events.publishEvent(new ApplicationService.Changed(a.id, a.applicationNo, a.applicantId, a.status));
     }
 
     static ApiException concurrent() {

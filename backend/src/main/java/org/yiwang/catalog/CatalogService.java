@@ -2,6 +2,7 @@ package org.yiwang.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,7 +69,12 @@ public class CatalogService {
      * without a form takes any JSON object, as it always did.
      */
     public void checkFormData(Item item, Map<String, Object> formData) {
-        forms.find(item.formKey(), item.formVersion()).ifPresent(form -> forms.checkData(form, formData));
+        checkFormData(item, formData, Set.of());
+    }
+
+    /** The same, leaving the fields named in {@code filledLater} possibly empty for now. */
+    public void checkFormData(Item item, Map<String, Object> formData, Set<String> filledLater) {
+        forms.find(item.formKey(), item.formVersion()).ifPresent(form -> forms.checkData(form, formData, filledLater));
     }
 
     /** The fields an applicant fills in for this item: its own form's, or the generic ones. */
@@ -102,6 +108,11 @@ public class CatalogService {
         Item item = code == null || code.length() > 40 ? null : mapper.findByCode(code);
         return item == null || !"PUBLISHED".equals(item.status()) ? java.util.Optional.empty()
                 : java.util.Optional.of(item.regionCode());
+    }
+
+    /** The published implementations of one catalogue entry (基本编码) in every place, e.g. to compose a bundle of them. */
+    public List<Item> implementations(String basicCode) {
+        return basicCode == null || basicCode.length() > 16 ? List.of() : mapper.findPublishedByBasicCode(basicCode);
     }
 
     public List<Material> materials(Item item) {

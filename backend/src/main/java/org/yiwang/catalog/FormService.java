@@ -191,15 +191,20 @@ public class FormService {
 
     /**
      * What the applicant filled in, checked against the bound form: required fields present, each value of its
-     * field's type, pattern, range and options, and no field the form does not have.
+     * field's type, pattern, range and options, and no field the form does not have. Fields named in
+     * {@code filledLater} may still be empty (a bundle fills them from an earlier item's licence before submitting).
      */
-    void checkData(FormDefinition form, Map<String, Object> data) {
+    void checkData(FormDefinition form, Map<String, Object> data, Set<String> filledLater) {
         List<FieldProblem> out = new ArrayList<>();
         Map<String, Object> values = data == null ? Map.of() : data;
         Set<String> known = new HashSet<>();
         for (FormDefinition.Field f : form.fields()) {
             known.add(f.key());
-            String problem = value(f, values.get(f.key()));
+            Object v = values.get(f.key());
+            if (filledLater.contains(f.key()) && (v == null || v instanceof String s && s.isBlank())) {
+                continue;
+            }
+            String problem = value(f, v);
             if (problem != null) {
                 out.add(new FieldProblem("formData." + f.key(), f.label() + problem));
             }

@@ -9,7 +9,7 @@ class PageRoutes {
 
     @GetMapping({ "/search", "/items/**", "/apply/**", "/me", "/me/**", "/progress", "/hotline", "/verify", "/login",
             "/register", "/forgot-password", "/reset-password", "/workbench", "/workbench/**", "/admin", "/admin/**",
-            "/embed/search", "/embed/progress" })
+            "/embed/search", "/embed/progress", "/bundles", "/bundles/**" })
     String page() {
         return "forward:/index.html";
     }

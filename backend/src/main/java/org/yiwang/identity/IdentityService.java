@@ -94,13 +94,43 @@ public class IdentityService {
             String regionCode, String email) {
     }
 
+    /** The applicant the platform acts for on this thread, if it does (see {@link #onBehalfOf}). */
+    private static final ThreadLocal<CurrentUser> ACTING_FOR = new ThreadLocal<>();
+
     /** The logged-in user; 401 when there is none. */
     public CurrentUser current() {
+        CurrentUser acting = ACTING_FOR.get();
+        if (acting != null) {
+            return acting;
+        }
         Object principal = SecurityUtils.getSubject().getPrincipal();
         if (principal instanceof CurrentUser user && SecurityUtils.getSubject().isAuthenticated()) {
             return user;
         }
         throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "请先登录", null);
+    }
+
+    /**
+     * Runs work the platform does for an applicant as that applicant, without a session: a bundle's later item is
+     * submitted when the earlier item's licence is issued, inside the clerk's request that issued it. Only an
+     * enabled applicant account can be acted for; the caller's own identity is back when the work ends.
+     */
+    public <T> T onBehalfOf(long applicantId, java.util.function.Supplier<T> work) {
+        Account account = mapper.findById(applicantId);
+        if (account == null || !account.enabled() || !"APPLICANT".equals(account.kind())) {
+            throw ApiException.notFound("申请人 " + applicantId);
+        }
+        CurrentUser before = ACTING_FOR.get();
+        ACTING_FOR.set(toUser(account));
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                ACTING_FOR.remove();
+            } else {
+                ACTING_FOR.set(before);
+            }
+        }
     }
 
     /** The logged-in user, if any: for public routes that do more for those who logged in. */

@@ -17,6 +17,7 @@ import org.yiwang.common.PageResult;
 import org.yiwang.common.Paging;
 import org.yiwang.common.Throttle;
 import org.yiwang.identity.CurrentUser;
+import org.yiwang.identity.IdentityNumbers;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.identity.PersonalDataCipher;
 import org.yiwang.region.RegionService;
@@ -31,6 +32,7 @@ public class LicenseService {
     /** A licence's number is its application's number after the province's prefix. */
     private static final String PREFIX = "HN";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String BUSINESS_LICENCE = "营业执照";
 
     private final LicenseMapper mapper;
     private final LicensePdf pdf;
@@ -164,6 +166,28 @@ public class LicenseService {
     private static String clip(String value, int max) {
         String v = value.trim();
         return v.length() <= max ? v : v.substring(0, max);
+    }
+
+    /**
+     * What an issued licence gives a later application's form: its number, its kind (营业执照 …) and, for a business
+     * licence, the 统一社会信用代码 it assigns (derived from the number and the issuing place, so always the same).
+     */
+    public record Particulars(String licenseNo, String kind, String uscc) {
+    }
+
+    /** The kind of certificate an item issues (营业执照, 食品经营许可证 …), or null when its name says none. */
+    public static String kindOf(String itemName) {
+        return LicenseKinds.of(itemName);
+    }
+
+    public Particulars particulars(String number) {
+        License l = number == null || number.length() > 40 ? null : mapper.findByNumber(number);
+        if (l == null) {
+            throw ApiException.notFound("电子证照 " + number);
+        }
+        String kind = LicenseKinds.of(l.itemName());
+        String place = (regions.agency(l.agencyId()).regionCode() + "000000").substring(0, 6);
+        return new Particulars(l.licenseNo(), kind, BUSINESS_LICENCE.equals(kind) ? IdentityNumbers.generateUscc(place, l.licenseNo()) : null);
     }
 
     /** One of the holder's valid e-licences that can stand for a material (电子证照复用), by the rule of {@link LicenseKinds}. */

@@ -196,6 +196,17 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/admin/search/synonyms", "133333333P");
         row("DELETE /api/v1/admin/search/synonyms/{id}", "133333333N");
         row("GET /api/v1/admin/search/misses", "13333333PP");
+        // Bundles (一件事一次办): the catalogue's bundles are public; the province's item administrator composes them
+        // (a city's item administrator may not); {no} of a bundle case is nobody's, so applicants get 404.
+        row("GET /api/v1/catalog/bundles", "PPPPPPPPPP");
+        row("GET /api/v1/catalog/bundles/{code}", "PPPPPPPPPP");
+        row("PUT /api/v1/admin/bundles/{code}", "133333333P");
+        row("POST /api/v1/bundle-cases", "1PP3333333");
+        row("GET /api/v1/bundle-cases", "1PP3333333");
+        row("GET /api/v1/bundle-cases/{no}", "1NN3333333");
+        row("POST /api/v1/bundle-cases/{no}/materials", "1NN3333333");
+        row("POST /api/v1/bundle-cases/{no}/submit", "1PP3333333");
+        row("POST /api/v1/bundle-cases/{no}/withdraw", "1NN3333333");
         // 12345 hotline: {no} is a made-up ticket number, so callers who pass access control get 404. Agencies'
         // clerks sign and handle, applicants rate, the province's supervisor decides escalations; the centre's
         // operator and dispatcher are not among these callers (HotlineLifecycleTest covers them).
@@ -345,6 +356,8 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", String.valueOf(objects.modelId()));
         } else if (path.startsWith("/api/v1/admin/items/") || path.startsWith("/api/v1/catalog/items/")) {
             path = path.replace("{code}", objects.itemCode()).replace("{version}", String.valueOf(objects.itemVersion()));
+        } else if (path.startsWith("/api/v1/catalog/bundles/") || path.startsWith("/api/v1/admin/bundles/")) {
+            path = path.replace("{code}", "kaiban-canyindian");
         } else if (path.startsWith("/api/v1/applications/") || path.startsWith("/api/v1/supervision/cases/")) {
             path = path.replace("{no}", objects.applicationNo()).replace("{id}", String.valueOf(objects.fileId()));
         }
