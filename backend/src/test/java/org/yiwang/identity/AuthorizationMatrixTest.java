@@ -70,6 +70,8 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/auth/register", "PPPPPPPPPP");
         row("POST /api/v1/auth/password-reset", "PPPPPPPPPP");
         row("POST /api/v1/auth/password-reset/confirm", "PPPPPPPPPP");
+        // The demo's outbox is read with the demo password, which no account's session stands in for.
+        row("GET /api/v1/demo/outbox", "3333333333");
         row("GET /api/v1/auth/me", "1PPPPPPPPP");
         row("POST /api/v1/auth/password", "1PPPPPPPPP");
         // Separation of duties: the audit log for supervisors and the auditor, not for administrators.
