@@ -1163,6 +1163,7 @@ export default {
   dynamicForm: {
     required: 'Please fill in {label}',
     pattern: '{label} is not in the right format',
+    number: '{label} is wrong: {problem}',
     length: 'Length must be between {min} and {max}',
     pickDate: 'Pick a date',
     pick: 'Choose',

@@ -1163,6 +1163,7 @@ export default {
   dynamicForm: {
     required: '请填写{label}',
     pattern: '{label}格式不正确',
+    number: '{label}有误：{problem}',
     length: '长度须在 {min} 到 {max} 个字符之间',
     pickDate: '选择日期',
     pick: '请选择',
