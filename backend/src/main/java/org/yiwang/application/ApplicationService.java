@@ -442,12 +442,12 @@ public class ApplicationService {
     /**
      * Staff reading a case's personal data leave an audit row (who, which case and data, when, from where);
      * applicants reading their own cases do not. Last in the caller's transaction, if any (see
-     * {@link AuditService#recordRead}).
+     * {@link AuditService#recordCaseAct}).
      */
     private void auditStaffRead(Application a, String action, String detail) {
         CurrentUser user = identity.current();
         if (!user.isApplicant()) {
-            audit.recordRead(user.accountId(), user.username(), action, a.applicationNo, detail, a.regionCode);
+            audit.recordCaseAct(user.accountId(), user.username(), action, a.applicationNo, detail, a.regionCode);
         }
     }
 

@@ -89,6 +89,9 @@ class AuthorizationMatrixTest {
         // Models: {id} is a deployed province model; jobs and test runs are that model's.
         row("POST /api/v1/admin/models/import", "13333333PP");
         row("GET /api/v1/admin/models", "13333333PP");
+        row("GET /api/v1/admin/models/templates", "13333333PP");
+        row("GET /api/v1/admin/models/templates/{key}", "13333333PP");
+        row("POST /api/v1/admin/models/templates/{key}/copy", "13333333PP");
         row("GET /api/v1/admin/models/{id}", "13333333NP");
         row("PUT /api/v1/admin/models/{id}", "13333333NP");
         row("GET /api/v1/admin/models/{id}/validate", "13333333NP");
@@ -326,6 +329,8 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", String.valueOf(objects.jobId()));
         } else if (path.startsWith(MODELS + "/test-runs/")) {
             path = path.replace("{id}", String.valueOf(objects.testRunId())).replace("{taskId}", objects.testRunTask());
+        } else if (path.startsWith(MODELS + "/templates/")) {
+            path = path.replace("{key}", "standard");
         } else if (path.startsWith(MODELS + "/")) {
             path = path.replace("{id}", String.valueOf(objects.modelId()));
         } else if (path.startsWith("/api/v1/admin/items/") || path.startsWith("/api/v1/catalog/items/")) {
