@@ -115,12 +115,12 @@ class CaseRecords {
     /**
      * Staff reading a case's personal data leave an audit row (who, which case and data, when, from where);
      * applicants reading their own cases do not. Last in the caller's transaction, if any (see
-     * {@link AuditService#recordRead}).
+     * {@link AuditService#recordCaseAct}).
      */
     void auditStaffRead(Application a, String action, String detail) {
         CurrentUser user = identity.current();
         if (!user.isApplicant()) {
-            audit.recordRead(user.accountId(), user.username(), action, a.applicationNo, detail, a.regionCode);
+            audit.recordCaseAct(user.accountId(), user.username(), action, a.applicationNo, detail, a.regionCode);
         }
     }
 

@@ -52,13 +52,14 @@ public class AuditService {
     }
 
     /**
-     * Records a member of staff reading a case's personal data (查看办件, 下载材料, 下载证照), from the current
-     * request's client address. It joins the caller's transaction, if any, so a read that fails or is retried
-     * leaves no row or one row. Call it as the transaction's last statement: it holds the chain's head row
+     * Records what a member of staff did with a case — read its personal data (查看办件, 下载材料, 下载证照) or
+     * decided on it (受理, 准予许可 …) — from the current request's client address. It joins the caller's
+     * transaction, if any, so an act that fails or is retried leaves no row or one row, and the log never shows a
+     * decision that did not happen. Call it as the transaction's last statement: it holds the chain's head row
      * until commit, and any other append in between, even in a transaction of its own, would wait for it. Outside
      * a transaction it takes one of its own, retried as {@link #record} is.
      */
-    public void recordRead(long actorId, String actor, String action, String applicationNo, String detail,
+    public void recordCaseAct(long actorId, String actor, String action, String applicationNo, String detail,
             String regionCode) {
         Event e = new Event(actorId, actor, action, applicationNo, detail, requestAddress(), regionCode);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {

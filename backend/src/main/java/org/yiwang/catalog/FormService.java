@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.common.ApiException;
 import org.yiwang.common.ApiException.FieldProblem;
 import org.yiwang.identity.CurrentUser;
+import org.yiwang.identity.IdentityNumbers;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.audit.AuditService;
 
@@ -204,7 +205,7 @@ public class FormService {
             if (filledLater.contains(f.key()) && (v == null || v instanceof String s && s.isBlank())) {
                 continue;
             }
-            String problem = value(f, v);
+            String problem = value(f, v, LocalDate.now(clock));
             if (problem != null) {
                 out.add(new FieldProblem("formData." + f.key(), f.label() + problem));
             }
@@ -216,7 +217,7 @@ public class FormService {
         }
     }
 
-    private static String value(FormDefinition.Field f, Object v) {
+    private static String value(FormDefinition.Field f, Object v, LocalDate today) {
         if (v == null || v instanceof String s && s.isBlank()) {
             return f.required() ? "为必填项" : null;
         }
@@ -263,7 +264,20 @@ public class FormService {
         if (f.pattern() != null && !f.pattern().isEmpty() && !Pattern.compile(f.pattern()).matcher(text).matches()) {
             return "格式不正确";
         }
-        return null;
+        return identityNumber(f.pattern(), text, today);
+    }
+
+    /**
+     * A field checked against the named pattern 身份证号 or 统一社会信用代码 (processes/forms/_shared.json) must also
+     * be a real number: birth date and GB 11643 check character, or GB 32100 check character — as at registration.
+     */
+    private static String identityNumber(String pattern, String text, LocalDate today) {
+        Map<String, String> named = StandardForms.get().patterns();
+        IdentityNumbers.Result result = pattern == null ? null
+                : pattern.equals(named.get("idCard")) ? IdentityNumbers.checkIdCard(text, today)
+                : pattern.equals(named.get("uscc")) ? IdentityNumbers.checkUscc(text)
+                : null;
+        return result == null || result.valid() ? null : "有误：" + result.message();
     }
 
     private static String range(FormDefinition.Field f) {

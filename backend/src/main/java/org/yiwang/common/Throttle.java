@@ -19,8 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class Throttle {
 
-    /** {@code permits} per minute, with bursts of up to {@code permits}. */
-    public record Rate(String name, int permits) {
+    /** {@code permits} per {@code window}, with bursts of up to {@code permits}. */
+    public record Rate(String name, int permits, Duration window) {
+
+        /** {@code permits} per minute. */
+        public Rate(String name, int permits) {
+            this(name, permits, Duration.ofMinutes(1));
+        }
     }
 
     /** After {@code failures} failures the key is locked for {@code firstLock}, doubled at each lock, up to {@code maxLock}. */
@@ -54,16 +59,17 @@ public class Throttle {
         long wait;
         Entry e = entry(rate.name(), key, now);
         synchronized (e) {
-            double perMs = rate.permits() / (double) MINUTE_MS;
+            long windowMs = rate.window().toMillis();
+            double perMs = rate.permits() / (double) windowMs;
             e.tokens = e.refilledAt == 0 ? rate.permits() : Math.min(rate.permits(), e.tokens + Math.max(0, now - e.refilledAt) * perMs);
             e.refilledAt = now;
             if (e.tokens >= 1) {
                 e.tokens -= 1;
-                e.expiresAt = now + MINUTE_MS;
+                e.expiresAt = now + windowMs;
                 return;
             }
             wait = (long) Math.ceil((1 - e.tokens) / perMs);
-            e.expiresAt = now + MINUTE_MS;
+            e.expiresAt = now + windowMs;
         }
         throw ApiException.retryLater(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", "请求过于频繁，请稍后再试",
                 Duration.ofMillis(wait));

@@ -66,12 +66,6 @@ interface IdentityMapper {
     /** Ends every other outstanding token of the account. */
     void useAllResets(@Param("accountId") long accountId, @Param("now") LocalDateTime now);
 
-    Integer resetRequests(@Param("address") String address, @Param("since") LocalDateTime since);
-
-    int bumpResetRequests(@Param("address") String address, @Param("since") LocalDateTime since, @Param("now") LocalDateTime now);
-
-    void insertResetRequests(@Param("address") String address, @Param("now") LocalDateTime now);
-
     /** A mutable holder for the generated key of a new account. */
     final class NewAccount {
         public Long id;

@@ -5,17 +5,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 
 import org.apache.shiro.authc.credential.PasswordService;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.common.ApiException;
+import org.yiwang.common.Throttle;
 import org.yiwang.region.RegionService;
 import org.yiwang.audit.AuditService;
 
@@ -40,13 +41,15 @@ public class PasswordResetService {
     private final ResetChannels channels;
     private final AuditService audit;
     private final Clock clock;
-    private final String publicBaseUrl;
+    private final Throttle throttle;
     /** Reset requests from one address per {@value #TOKEN_MINUTES} minutes before it is answered 429. */
-    private final int addressLimit;
+    private final Throttle.Rate perAddress;
+    private final String publicBaseUrl;
 
     PasswordResetService(IdentityService identity, IdentityMapper mapper, PersonalDataCipher cipher,
             PasswordService passwords, DatabaseSessionDao sessions, ResetChannels channels,
-            AuditService audit, Clock clock, @Value("${yiwang.public-base-url:http://localhost:8080}") String publicBaseUrl,
+            AuditService audit, Clock clock, Throttle throttle,
+            @Value("${yiwang.public-base-url:http://localhost:8080}") String publicBaseUrl,
             @Value("${yiwang.security.reset-address-limit:10}") int addressLimit) {
         this.identity = identity;
         this.mapper = mapper;
@@ -56,8 +59,9 @@ public class PasswordResetService {
         this.channels = channels;
         this.audit = audit;
         this.clock = clock;
+        this.throttle = throttle;
+        this.perAddress = new Throttle.Rate("password-reset", addressLimit, Duration.ofMinutes(TOKEN_MINUTES));
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
-        this.addressLimit = addressLimit;
     }
 
     /** Sends a reset link if {@code name} (identity number or login name) is an enabled account that can receive one. */
@@ -67,8 +71,8 @@ public class PasswordResetService {
         if (n.isEmpty() || n.length() > 64) {
             throw ApiException.badParameter("account", "请输入身份证号、统一社会信用代码或登录名");
         }
+        throttle.take(perAddress, address);
         LocalDateTime now = LocalDateTime.now(clock);
-        throttle(address, now);
         Account account = identity.find(n);
         if (account == null || !account.enabled()
                 || mapper.countResetsSince(account.id(), now.minusMinutes(TOKEN_MINUTES)) >= PER_ACCOUNT) {
@@ -121,22 +125,6 @@ public class PasswordResetService {
             return channels.sms(phone, text) ? "sms" : "sms not configured";
         }
         return "no channel";
-    }
-
-    private void throttle(String address, LocalDateTime now) {
-        LocalDateTime since = now.minusMinutes(TOKEN_MINUTES);
-        Integer requests = mapper.resetRequests(address, since);
-        if (requests != null && requests >= addressLimit) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
-                    "重置密码申请过于频繁，请 " + TOKEN_MINUTES + " 分钟后再试", null);
-        }
-        if (mapper.bumpResetRequests(address, since, now) == 0) {
-            try {
-                mapper.insertResetRequests(address, now);
-            } catch (DuplicateKeyException e) {
-                mapper.bumpResetRequests(address, since, now);
-            }
-        }
     }
 
     private static ApiException invalidToken() {

@@ -1,6 +1,7 @@
 package org.yiwang.modeling;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.apache.shiro.authz.annotation.RequiresPermissions;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,25 @@ class ModelingController {
     @GetMapping
     PageResult<ProcessModel> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return models.list(Paging.of(page, size));
+    }
+
+    @GetMapping("/templates")
+    @Operation(summary = "The platform's process templates (processes/) in their latest deployed version")
+    List<ModelingService.Template> templates() {
+        return models.templates();
+    }
+
+    @GetMapping("/templates/{key}")
+    @Operation(summary = "One template with its BPMN XML, to open in the modeller read-only")
+    ModelingService.TemplateView template(@PathVariable String key) {
+        return models.template(key);
+    }
+
+    @PostMapping("/templates/{key}/copy")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Copy a template into a new draft model of the caller's region, under a process key of its own")
+    ModelingService.ModelView copyTemplate(@PathVariable String key, HttpServletRequest http) {
+        return models.copyTemplate(key, http);
     }
 
     @GetMapping("/{id}")

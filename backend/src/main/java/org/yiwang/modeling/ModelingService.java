@@ -1,8 +1,15 @@
 package org.yiwang.modeling;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.RepositoryService;
@@ -18,6 +25,7 @@ import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.region.RegionService;
 import org.yiwang.audit.AuditService;
+import org.yiwang.workflow.ProcessContract;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -68,6 +76,15 @@ public class ModelingService {
 
     public record Deployed(long id, String key, int version, String deploymentId, String processDefinitionId) {
     }
+
+    /** A process template of the platform ({@code processes/}) in its latest deployed version. */
+    public record Template(String key, String name, int version, String processDefinitionId) {
+    }
+
+    public record TemplateView(@JsonUnwrapped Template template, String xml) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Transactional
     public ModelView importModel(byte[] content, String fileName, String name, HttpServletRequest http) {
@@ -145,6 +162,74 @@ public class ModelingService {
         record(http, note == null ? "MODEL_DEPLOYED" : "MODEL_ROLLED_BACK", id,
                 model.name() + " (" + parsed.key() + ") v" + definition.getVersion() + (note == null ? "" : "：" + note));
         return new Deployed(id, parsed.key(), definition.getVersion(), deployment.getId(), definition.getId());
+    }
+
+    /** The platform's process templates, which every administrator may open and copy. */
+    public List<Template> templates() {
+        return ProcessContract.TEMPLATES.stream().map(this::latestTemplate).flatMap(Optional::stream).toList();
+    }
+
+    public TemplateView template(String key) {
+        Template template = (ProcessContract.TEMPLATES.contains(key) ? latestTemplate(key) : Optional.<Template>empty())
+                .orElseThrow(() -> ApiException.notFound("流程模板 " + key));
+        try (var in = repository.getProcessModel(template.processDefinitionId())) {
+            return new TemplateView(template, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A draft model of the caller's region made from a template's latest version. It gets a process key of its
+     * own ({@code <template>_<region>_<random>}), so that the region can deploy it as its own process — a new
+     * version of the province's template itself is the province's to deploy.
+     */
+    @Transactional
+    public ModelView copyTemplate(String key, HttpServletRequest http) {
+        TemplateView template = template(key);
+        String region = identity.current().regionCode();
+        String copyKey = key + "_" + region + "_" + suffix();
+        String name = template.template().name() + "（副本）";
+        BpmnFile.Parsed parsed = BpmnFile.read(renamed(template.xml(), key, copyKey, name));
+        ModelingMapper.NewModel m = new ModelingMapper.NewModel();
+        m.modelKey = parsed.key();
+        m.name = name;
+        m.xml = parsed.xml();
+        m.createdBy = identity.current().username();
+        m.createdAt = LocalDateTime.now(clock);
+        m.regionCode = region;
+        mapper.insert(m);
+        record(http, "MODEL_COPIED", m.id, name + " (" + copyKey + ")，复制自 " + key + " v" + template.template().version());
+        return new ModelView(mapper.find(m.id), rules.check(parsed, region));
+    }
+
+    private Optional<Template> latestTemplate(String key) {
+        return Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+                .processDefinitionWithoutTenantId().singleResult())
+                .map(d -> new Template(d.getKey(), d.getName() == null ? d.getKey() : d.getName(), d.getVersion(), d.getId()));
+    }
+
+    /** The template's XML with the process (and its diagram plane) under the copy's key and name. */
+    private static String renamed(String xml, String key, String copyKey, String name) {
+        Matcher process = Pattern.compile("<process\\b[^>]*>").matcher(xml);
+        while (process.find()) {
+            String tag = process.group();
+            if (tag.contains(" id=\"" + key + "\"")) {
+                String copy = tag.replace(" id=\"" + key + "\"", " id=\"" + copyKey + "\"")
+                        .replaceFirst(" name=\"[^\"]*\"", Matcher.quoteReplacement(" name=\"" + name + "\""));
+                return (xml.substring(0, process.start()) + copy + xml.substring(process.end()))
+                        .replace("bpmnElement=\"" + key + "\"", "bpmnElement=\"" + copyKey + "\"");
+            }
+        }
+        throw new IllegalStateException("template " + key + " has no process of that id");
+    }
+
+    private static String suffix() {
+        StringBuilder s = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) {
+            s.append(Character.forDigit(RANDOM.nextInt(36), 36));
+        }
+        return s.toString();
     }
 
     /** The platform's rules, before anything reaches the engine: 422 listing every blocking problem. */

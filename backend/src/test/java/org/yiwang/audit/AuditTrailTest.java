@@ -74,6 +74,33 @@ class AuditTrailTest {
     }
 
     @Test
+    void clerksDecisionsAreListedWithTheStepAndTheOpinionAndARefusedActLeavesNoRow() {
+        Journeys j = new Journeys(port);
+        Api applicant = Personas.login(port, "applicant");
+        String approved = j.apply(applicant, j.haikouLicensingItem(), "4601");
+        Api clerk = Personas.login(port, "hk.accept").header("X-Forwarded-For", "203.0.113.42");
+        j.step(clerk, approved, "accept", Map.of("opinion", "材料齐全，予以受理。"));
+        j.step(Personas.login(port, "hk.review"), approved, "review", Map.of("opinion", "建议准予许可。"));
+        j.step(Personas.login(port, "hk.approve"), approved, "approve", Map.of("opinion", "同意。"));
+        List<JsonNode> decided = decisions(approved);
+        assertThat(decided).extracting(r -> r.path("action").asText() + " " + r.path("actor").asText())
+                .containsExactlyInAnyOrder("DECISION_ACCEPT hk.accept", "DECISION_REVIEW hk.review", "DECISION_APPROVE hk.approve");
+        JsonNode accepted = only(decided, "DECISION_ACCEPT");
+        assertThat(accepted.path("detail").asText()).contains("受理", "材料齐全，予以受理。");
+        assertThat(accepted.path("address").asText()).isEqualTo("203.0.113.42");
+
+        String refused = j.apply(applicant, j.haikouLicensingItem(), "4601");
+        String task = j.task(clerk, refused);
+        assertThat(j.act(clerk, task, "approve", Map.of("opinion", "同意。")).status()).as("not offered on acceptance")
+                .isEqualTo(409);
+        assertThat(decisions(refused)).as("a refused act leaves no row").isEmpty();
+        j.step(clerk, refused, "refuse", Map.of("opinion", "不属于本机关职权范围，请致电 13907551234 咨询。"));
+        JsonNode refusal = only(decisions(refused), "DECISION_REFUSE");
+        assertThat(refusal.path("detail").asText()).contains("不属于本机关职权范围").doesNotContain("13907551234");
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void concurrentAppendsFromTwoPoolsKeepOneChain() throws Exception {
         Journeys j = new Journeys(port);
         Api applicant = Personas.login(port, "applicant");
@@ -161,6 +188,20 @@ class AuditTrailTest {
         Api auditor = Personas.login(port, "auditor");
         List<JsonNode> rows = new ArrayList<>();
         for (String action : READS) {
+            for (JsonNode r : auditor.get("/api/v1/audit", "action", action, "size", 100).json().path("items")) {
+                if (r.path("target").asText().equals(no)) {
+                    rows.add(r);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The decision rows about this application, as the province's auditor sees the trail. */
+    private List<JsonNode> decisions(String no) {
+        Api auditor = Personas.login(port, "auditor");
+        List<JsonNode> rows = new ArrayList<>();
+        for (String action : List.of("DECISION_ACCEPT", "DECISION_REFUSE", "DECISION_REVIEW", "DECISION_APPROVE")) {
             for (JsonNode r : auditor.get("/api/v1/audit", "action", action, "size", 100).json().path("items")) {
                 if (r.path("target").asText().equals(no)) {
                     rows.add(r);

@@ -76,11 +76,18 @@ class FormApiTest {
         String code = item.path("code").asText();
 
         Api applicant = Personas.login(port, "applicant");
-        Map<String, Object> good = new LinkedHashMap<>(Map.of("companyCode", "91460100MA5T000001", "sampleCount", 3,
+        Map<String, Object> good = new LinkedHashMap<>(Map.of("companyCode", "91460100MA5T00000H", "sampleCount", 3,
                 "sampleKind", "食品", "arrival", "2026-12-01"));
         JsonNode missing = assertProblem(create(applicant, code, Map.of("sampleCount", 3)), 400, "INVALID_FORM_DATA");
         assertThat(missing.path("parameter").asText()).isEqualTo("formData.companyCode");
         assertThat(missing.path("detail").asText()).contains("统一社会信用代码为必填项");
+
+        // The named pattern 统一社会信用代码 also checks the GB 32100 check character: one mistyped character is caught.
+        Map<String, Object> misTyped = new LinkedHashMap<>(good);
+        misTyped.put("companyCode", "91460100MA5T000001");
+        JsonNode checkDigit = assertProblem(create(applicant, code, misTyped), 400, "INVALID_FORM_DATA");
+        assertThat(fieldsOf(checkDigit)).containsExactly("formData.companyCode");
+        assertThat(checkDigit.path("detail").asText()).contains("统一社会信用代码有误：统一社会信用代码校验位不正确");
 
         Map<String, Object> wrong = new LinkedHashMap<>(good);
         wrong.put("companyCode", "not-a-code");
@@ -102,7 +109,7 @@ class FormApiTest {
         changed.remove("companyCode");
         assertProblem(applicant.put("/api/v1/applications/" + no, Map.of("formData", changed)), 400, "INVALID_FORM_DATA");
         assertThat(applicant.get("/api/v1/applications/" + no).json().path("formData").path("companyCode").asText())
-                .isEqualTo("91460100MA5T000001");
+                .isEqualTo("91460100MA5T00000H");
         j.uploadRequired(applicant, no, item);
         assertThat(j.submit(applicant, no).path("status").asText()).isEqualTo("SUBMITTED");
     }

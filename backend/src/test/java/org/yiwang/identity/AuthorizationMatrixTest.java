@@ -70,6 +70,8 @@ class AuthorizationMatrixTest {
         row("POST /api/v1/auth/register", "PPPPPPPPPP");
         row("POST /api/v1/auth/password-reset", "PPPPPPPPPP");
         row("POST /api/v1/auth/password-reset/confirm", "PPPPPPPPPP");
+        // The demo's outbox is read with the demo password, which no account's session stands in for.
+        row("GET /api/v1/demo/outbox", "3333333333");
         row("GET /api/v1/auth/me", "1PPPPPPPPP");
         row("POST /api/v1/auth/password", "1PPPPPPPPP");
         // Separation of duties: the audit log for supervisors and the auditor, not for administrators.
@@ -87,6 +89,9 @@ class AuthorizationMatrixTest {
         // Models: {id} is a deployed province model; jobs and test runs are that model's.
         row("POST /api/v1/admin/models/import", "13333333PP");
         row("GET /api/v1/admin/models", "13333333PP");
+        row("GET /api/v1/admin/models/templates", "13333333PP");
+        row("GET /api/v1/admin/models/templates/{key}", "13333333PP");
+        row("POST /api/v1/admin/models/templates/{key}/copy", "13333333PP");
         row("GET /api/v1/admin/models/{id}", "13333333NP");
         row("PUT /api/v1/admin/models/{id}", "13333333NP");
         row("GET /api/v1/admin/models/{id}/validate", "13333333NP");
@@ -352,6 +357,8 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", String.valueOf(objects.jobId()));
         } else if (path.startsWith(MODELS + "/test-runs/")) {
             path = path.replace("{id}", String.valueOf(objects.testRunId())).replace("{taskId}", objects.testRunTask());
+        } else if (path.startsWith(MODELS + "/templates/")) {
+            path = path.replace("{key}", "standard");
         } else if (path.startsWith(MODELS + "/")) {
             path = path.replace("{id}", String.valueOf(objects.modelId()));
         } else if (path.startsWith("/api/v1/admin/items/") || path.startsWith("/api/v1/catalog/items/")) {

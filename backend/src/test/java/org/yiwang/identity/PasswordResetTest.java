@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.yiwang.support.Api;
 import org.yiwang.support.IntegrationTest;
 import org.yiwang.support.MutableClock;
+import org.yiwang.support.Personas;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -110,6 +111,26 @@ class PasswordResetTest {
     }
 
     @Test
+    void withoutAnEmailTheLinkGoesByTextMessageWhichTheDemoOutboxShowsOnlyWithTheDemoPassword() throws Exception {
+        String id = register(null);
+        assertThat(from("203.0.113.30").post("/api/v1/auth/password-reset", Map.of("account", id)).status()).isEqualTo(202);
+        String outbox = "/api/v1/demo/outbox?phone=13812345678";
+        assertProblem(new Api(port).get(outbox), 403, "FORBIDDEN");
+        assertProblem(new Api(port).header("X-Demo-Password", "guess").get(outbox), 403, "FORBIDDEN");
+        Api demo = new Api(port).header("X-Demo-Password", Personas.PASSWORD);
+        assertProblem(demo.get("/api/v1/demo/outbox?phone=12"), 400, "INVALID_PARAMETER");
+
+        Api.Response texts = demo.get(outbox);
+        assertThat(texts.status()).isEqualTo(200);
+        Matcher link = LINK.matcher(texts.json().get(0).path("text").asText());
+        assertThat(link.find()).as("the newest text carries the link: " + texts.body()).isTrue();
+        assertThat(from("203.0.113.30").post("/api/v1/auth/password-reset/confirm",
+                Map.of("token", link.group(1), "newPassword", NEW)).status()).isEqualTo(204);
+        assertThat(login(id, NEW).status()).isEqualTo(200);
+        assertProblem(login(id, OLD), 401, "BAD_CREDENTIALS");
+    }
+
+    @Test
     void aLinkOlderThanThirtyMinutesIsRefused() throws Exception {
         String id = register("lin.guoqi@example.cn");
         Api anonymous = from("203.0.113.11");
@@ -165,8 +186,8 @@ class PasswordResetTest {
         for (int i = 0; i < 10; i++) {
             assertThat(anonymous.post("/api/v1/auth/password-reset", Map.of("account", "nobody" + i)).status()).isEqualTo(202);
         }
-        assertProblem(anonymous.post("/api/v1/auth/password-reset", Map.of("account", known)), 429, "TOO_MANY_ATTEMPTS");
-        assertProblem(anonymous.post("/api/v1/auth/password-reset", Map.of("account", "nobody")), 429, "TOO_MANY_ATTEMPTS");
+        assertProblem(anonymous.post("/api/v1/auth/password-reset", Map.of("account", known)), 429, "TOO_MANY_REQUESTS");
+        assertProblem(anonymous.post("/api/v1/auth/password-reset", Map.of("account", "nobody")), 429, "TOO_MANY_REQUESTS");
         assertThat(from("203.0.113.15").post("/api/v1/auth/password-reset", Map.of("account", known)).status())
                 .as("another address is not affected").isEqualTo(202);
     }

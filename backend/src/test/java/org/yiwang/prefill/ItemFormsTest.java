@@ -154,8 +154,8 @@ class ItemFormsTest {
         assertThat(new String(blankPdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         String blankText = new PdfTextExtractor(new PdfReader(blankPdf)).getTextFromPage(1);
         String sampleText = new PdfTextExtractor(new PdfReader(samplePdf)).getTextFromPage(1);
-        assertThat(blankText).contains(food.path("code").asText()).doesNotContain("91460100MA5T0A1B2C");
-        assertThat(sampleText).contains("91460100MA5T0A1B2C", "0898-66123456");
+        assertThat(blankText).contains(food.path("code").asText()).doesNotContain("91460100MA5T0A1B21");
+        assertThat(sampleText).contains("91460100MA5T0A1B21", "0898-66123456");
 
         JsonNode generic = anyone.get("/api/v1/catalog/items", "q", "户口恢复", "size", 1).json().path("items").get(0);
         assertThat(anyone.get("/api/v1/catalog/items/" + generic.path("code").asText() + "/application-form").status())
@@ -166,10 +166,10 @@ class ItemFormsTest {
     private Map<String, Object> foodForm() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("companyName", "海口椰风食品有限公司");
-        data.put("uscc", "91460100MA5T0A1B2C");
+        data.put("uscc", "91460100MA5T0A1B21");
         data.put("companyAddress", "海南省海口市龙华区滨海大道 105 号");
         data.put("legalPersonName", "陈志明");
-        data.put("legalPersonIdNumber", "460102198507120031");
+        data.put("legalPersonIdNumber", "460102198507120037");
         data.put("legalPersonPhone", "13807569876");
         data.put("premises", "海南省海口市龙华区金龙路 20 号一层 101 铺");
         data.put("businessType", "餐饮服务经营者");

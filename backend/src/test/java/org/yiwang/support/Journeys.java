@@ -189,7 +189,7 @@ public class Journeys {
 
     /** A value of each named pattern of {@code processes/forms/_shared.json}. */
     private static final Map<String, String> PATTERN_EXAMPLES = Map.of("mobile", "13907561234", "phone", "0898-66123456",
-            "idCard", "460100199003150028", "uscc", "91460100MA5T0A1B2C", "postcode", "570208", "bankAccount",
+            "idCard", "460100199003150023", "uscc", "91460100MA5T0A1B21", "postcode", "570208", "bankAccount",
             "6217003320001234567");
 
     public String draft(Api applicant, JsonNode item, String regionCode) {
