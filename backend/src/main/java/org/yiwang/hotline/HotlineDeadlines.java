@@ -32,10 +32,12 @@ class HotlineDeadlines {
     private final RegionService regions;
     private final NotificationService notifications;
     private final WorkingCalendar calendar;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
 
     HotlineDeadlines(HotlineMapper mapper, HotlineSettings settings, IdentityService identity, RegionService regions,
-            NotificationService notifications, WorkingCalendar calendar, Clock clock) {
+            NotificationService notifications, WorkingCalendar calendar, KnowledgeBase knowledge, Clock clock) {
+        this.knowledge = knowledge;
         this.mapper = mapper;
         this.settings = settings;
         this.identity = identity;
@@ -97,6 +99,6 @@ class HotlineDeadlines {
                 done++;
             }
         }
-        return done;
+        return done + knowledge.flagReviews(BATCH);
     }
 }

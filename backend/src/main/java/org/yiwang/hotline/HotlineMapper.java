@@ -56,6 +56,7 @@ interface HotlineMapper {
         Long mergedInto;
         LocalDateTime closedAt;
         Integer overdueLevel;
+        Long knowledgeId;
         LocalDateTime at;
     }
 

@@ -36,11 +36,13 @@ public class TicketLifecycle {
     private final RegionService regions;
     private final NotificationService notifications;
     private final WorkingCalendar calendar;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
 
     TicketLifecycle(HotlineMapper mapper, HotlineService tickets, TicketViews views, HotlineSettings settings,
             IdentityService identity, RegionService regions, NotificationService notifications, WorkingCalendar calendar,
-            Clock clock) {
+            KnowledgeBase knowledge, Clock clock) {
+        this.knowledge = knowledge;
         this.mapper = mapper;
         this.tickets = tickets;
         this.views = views;
@@ -53,6 +55,10 @@ public class TicketLifecycle {
     }
 
     public record Text(String text) {
+    }
+
+    /** 直接答复: the answer, or the cited knowledge-base entry's answer when the text is left empty. */
+    public record Answer(String text, Long knowledgeId) {
     }
 
     public record Route(Long agencyId, String note) {
@@ -72,16 +78,19 @@ public class TicketLifecycle {
 
     /** 直接答复: the operator answers at once (from the knowledge base or their own knowledge); the ticket ends. */
     @Transactional
-    public TicketView answer(String no, Text answer) {
+    public TicketView answer(String no, Answer answer) {
         CurrentUser user = identity.current();
         TicketRow t = tickets.visible(no, user);
-        String text = HotlineService.text("text", answer.text(), HotlineService.MAX_CONTENT, true, "答复内容");
+        KnowledgeEntry.Hit entry = answer.knowledgeId() == null ? null : knowledge.cite(answer.knowledgeId());
+        String text = HotlineService.text("text", entry != null && (answer.text() == null || answer.text().isBlank())
+                ? entry.answer() : answer.text(), HotlineService.MAX_CONTENT, true, "答复内容");
         expect(t, TicketState.NEW);
         HotlineMapper.Change c = change(t, TicketState.ANSWERED);
         c.reply = text;
         c.repliedAt = c.at;
         c.closedAt = c.at;
-        apply(c, user, "ANSWER", null);
+        c.knowledgeId = entry == null ? null : entry.id();
+        apply(c, user, "ANSWER", entry == null ? null : "引用知识库条目 #" + entry.id() + "：" + entry.question());
         tellCitizen(t, "诉求已答复", "您的诉求 " + t.ticketNo() + " 已答复：" + text);
         return detail(t, user);
     }
