@@ -24,6 +24,7 @@ CREATE INDEX idx_hotline_knowledge_review ON hotline_knowledge (review_flagged, 
 
 ALTER TABLE hotline_ticket ADD COLUMN knowledge_id BIGINT;
 ALTER TABLE hotline_ticket ADD COLUMN process_instance_id VARCHAR(64);
+CREATE INDEX idx_hotline_ticket_process ON hotline_ticket (process_instance_id);
 
 -- Sample entries (示例数据, marked sample = TRUE): written for the demo from the public guides of the agencies
 -- named, in plain words; phone numbers and fees are the published ones as far as known, but an agency must review

@@ -37,12 +37,14 @@ public class TicketLifecycle {
     private final NotificationService notifications;
     private final WorkingCalendar calendar;
     private final KnowledgeBase knowledge;
+    private final HotlineTimers timers;
     private final Clock clock;
 
     TicketLifecycle(HotlineMapper mapper, HotlineService tickets, TicketViews views, HotlineSettings settings,
             IdentityService identity, RegionService regions, NotificationService notifications, WorkingCalendar calendar,
-            KnowledgeBase knowledge, Clock clock) {
+            KnowledgeBase knowledge, HotlineTimers timers, Clock clock) {
         this.knowledge = knowledge;
+        this.timers = timers;
         this.mapper = mapper;
         this.tickets = tickets;
         this.views = views;
@@ -128,6 +130,7 @@ public class TicketLifecycle {
         c.setAgency = true;
         c.agencyId = agency.id();
         c.clearExtension = true;
+        timers.startRound(t, c, false);
         apply(c, user, action, note, agency.id());
         notifications.send(identity.staffOf(agency.id(), Role.ACCEPT), "12345 工单待签收",
                 "工单 " + t.ticketNo() + "（" + t.ticketType().label() + "）已转办贵单位，请于 " + c.signDue + " 前签收。", t.ticketNo());
@@ -171,6 +174,7 @@ public class TicketLifecycle {
         HotlineMapper.Change c = change(t, TicketState.SIGNED);
         c.signedAt = c.at;
         apply(c, user, "SIGN", null);
+        timers.signed(t);
         return detail(t, user);
     }
 
@@ -184,6 +188,7 @@ public class TicketLifecycle {
         c.reply = text;
         c.repliedAt = c.at;
         apply(c, user, "REPLY", null);
+        timers.replied(t);
         tellCitizen(t, "诉求已答复", "您的诉求 " + t.ticketNo() + " 已由 " + t.agencyName() + " 答复：" + text
                 + (t.citizenAccountId() == null ? "" : "。请在 " + settings.ratingWindowDays + " 个工作日内评价。"));
         return detail(t, user);
@@ -205,6 +210,8 @@ public class TicketLifecycle {
         c.setAgency = true;
         c.agencyId = null;
         c.clearExtension = true;
+        c.clearProcess = true;
+        timers.endRound(t);
         apply(c, user, "RETURN", text, t.agencyId());
         notifyCentre(t, escalate ? "12345 工单提级督办" : "12345 工单被退回",
                 "工单 " + t.ticketNo() + " 被 " + t.agencyName() + " 退回（第 " + returns + " 次）：" + text
@@ -248,6 +255,7 @@ public class TicketLifecycle {
         if (decision.approve()) {
             c.replyDue = calendar.addWorkingDays(t.replyDue(), t.extensionDays());
             c.overdueLevel = Math.min(t.overdueLevel(), 1);
+            timers.startRound(t, c, true);
         } else {
             c.extensionDays = 0;
         }
@@ -289,8 +297,12 @@ public class TicketLifecycle {
             c = change(t, escalate ? TicketState.ESCALATED : TicketState.DISPATCHED);
             c.reopens = reopens;
             c.clearExtension = true;
-            if (!escalate) {
+            if (escalate) {
+                c.clearProcess = true;
+                timers.endRound(t);
+            } else {
                 setDues(c, t.ticketType());
+                timers.startRound(t, c, false);
             }
         }
         c.rating = rating.rating();
