@@ -39,7 +39,7 @@ class KnowledgeController {
         return knowledge.search(q, classCode, Paging.of(page, size));
     }
 
-    @GetMapping("/{id:\\d+}")
+    @GetMapping("/{id}")
     @Public
     KnowledgeEntry.Hit get(@PathVariable long id) {
         return knowledge.get(id);
@@ -61,7 +61,7 @@ class KnowledgeController {
         return knowledge.create(change);
     }
 
-    @PutMapping("/entries/{id:\\d+}")
+    @PutMapping("/entries/{id}")
     @RequiresPermissions(value = { "hotline:dispatch", "hotline:handle" }, logical = Logical.OR)
     @Operation(summary = "Change an entry (with its version); a new review date clears its review flag")
     KnowledgeEntry update(@PathVariable long id, @RequestBody KnowledgeBase.Change change) {
