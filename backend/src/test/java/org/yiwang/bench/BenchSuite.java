@@ -25,7 +25,8 @@ public final class BenchSuite {
             new CatalogSearchBenchmark(),
             new LifecycleBenchmark(),
             new ProgressBenchmark(),
-            new WorkbenchBenchmark());
+            new WorkbenchBenchmark(),
+            new HotlineBenchmark());
 
     private BenchSuite() {
     }
