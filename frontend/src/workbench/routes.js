@@ -60,6 +60,11 @@ export default [
         meta: { title: 'hotline.board', permission: ['hotline:intake', 'hotline:handle', 'hotline:supervise'] },
       },
       {
+        path: 'knowledge',
+        component: () => import('./pages/KnowledgePage.vue'),
+        meta: { title: 'knowledge.admin', permission: ['hotline:dispatch', 'hotline:handle'] },
+      },
+      {
         path: 'rectifications',
         component: () => import('./pages/RectificationsPage.vue'),
         meta: { title: 'rectify.title', permission: ['task:supervise'] },

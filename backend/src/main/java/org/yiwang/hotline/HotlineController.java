@@ -89,8 +89,8 @@ class HotlineController {
 
     @PostMapping("/tickets/{no}/answer")
     @RequiresPermissions("hotline:intake")
-    @Operation(summary = "直接答复: the operator answers at once and the ticket ends")
-    TicketView answer(@PathVariable String no, @RequestBody TicketLifecycle.Text answer) {
+    @Operation(summary = "直接答复: the operator answers at once, citing a knowledge-base entry or not, and the ticket ends")
+    TicketView answer(@PathVariable String no, @RequestBody TicketLifecycle.Answer answer) {
         return lifecycle.answer(no, answer);
     }
 

@@ -9,16 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.yiwang.identity.IdentityService;
-import org.yiwang.identity.Role;
-import org.yiwang.notification.NotificationService;
-import org.yiwang.region.RegionService;
 import org.yiwang.timelimit.WorkingCalendar;
 
 /**
- * The hotline's deadlines, computed from dates on the shared calendar: a ticket not signed, or not replied, by its
- * due day is raised once to the centre's dispatchers and the agency; a reply nobody rated within the rating window
- * closes. (The clocks themselves are computed on every read, see {@link TicketViews#colour}.)
+ * The hotline's periodic scan: a reply nobody rated within the rating window closes, and a knowledge-base entry past
+ * its review date is flagged to its agency. The sign and reply deadlines are BPMN timers ({@link HotlineTimers});
+ * the clocks themselves are computed on every read, see {@link TicketViews#colour}.
  */
 @Component
 class HotlineDeadlines {
@@ -28,19 +24,15 @@ class HotlineDeadlines {
 
     private final HotlineMapper mapper;
     private final HotlineSettings settings;
-    private final IdentityService identity;
-    private final RegionService regions;
-    private final NotificationService notifications;
     private final WorkingCalendar calendar;
+    private final KnowledgeBase knowledge;
     private final Clock clock;
 
-    HotlineDeadlines(HotlineMapper mapper, HotlineSettings settings, IdentityService identity, RegionService regions,
-            NotificationService notifications, WorkingCalendar calendar, Clock clock) {
+    HotlineDeadlines(HotlineMapper mapper, HotlineSettings settings, WorkingCalendar calendar, KnowledgeBase knowledge,
+            Clock clock) {
+        this.knowledge = knowledge;
         this.mapper = mapper;
         this.settings = settings;
-        this.identity = identity;
-        this.regions = regions;
-        this.notifications = notifications;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -54,34 +46,12 @@ class HotlineDeadlines {
         }
     }
 
-    /** One pass; answers how many tickets it raised or closed. Each ticket moves by a conditional update, once. */
+    /** One pass; answers how many tickets it closed and entries it flagged, each by a conditional update, once. */
     @Transactional
     public int scan() {
         LocalDate today = LocalDate.now(clock);
         LocalDateTime now = LocalDateTime.now(clock);
         int done = 0;
-        var dispatchers = regions.agencyByCode(TicketLifecycle.CENTRE)
-                .map(c -> identity.staffOf(c.id(), Role.HOTLINE_DISPATCHER)).orElse(java.util.List.of());
-        for (TicketRow t : mapper.findOverdue(today, BATCH)) {
-            boolean sign = t.ticketState() == TicketState.DISPATCHED;
-            HotlineMapper.Change c = new HotlineMapper.Change();
-            c.id = t.id();
-            c.version = t.version();
-            c.state = t.state();
-            c.at = now;
-            c.overdueLevel = sign ? 1 : 2;
-            if (mapper.change(c) == 1) {
-                String what = sign ? "签收" : "答复";
-                mapper.insertEvent(t.id(), now, "系统", sign ? "SIGN_OVERDUE" : "REPLY_OVERDUE", t.state(), t.agencyId(),
-                        what + "已超期（期限 " + (sign ? t.signDue() : t.replyDue()) + "）");
-                String body = "工单 " + t.ticketNo() + "（" + t.agencyName() + "）" + what + "已超期，请督促办理。";
-                notifications.send(dispatchers, "12345 工单超期", body, t.ticketNo());
-                if (t.agencyId() != null) {
-                    notifications.send(identity.staffOf(t.agencyId(), Role.ACCEPT), "12345 工单超期", body, t.ticketNo());
-                }
-                done++;
-            }
-        }
         for (TicketRow t : mapper.findUnrated(now.minusDays(settings.ratingWindowDays), BATCH)) {
             if (calendar.workingDaysBetween(t.repliedAt().toLocalDate(), today) <= settings.ratingWindowDays) {
                 continue;
@@ -97,6 +67,6 @@ class HotlineDeadlines {
                 done++;
             }
         }
-        return done;
+        return done + knowledge.flagReviews(BATCH);
     }
 }

@@ -56,6 +56,10 @@ interface HotlineMapper {
         Long mergedInto;
         LocalDateTime closedAt;
         Integer overdueLevel;
+        Long knowledgeId;
+        /** The ticket's round on the engine: a new one, or cleared with {@code clearProcess}. */
+        String processInstanceId;
+        boolean clearProcess;
         LocalDateTime at;
     }
 
@@ -132,8 +136,7 @@ interface HotlineMapper {
     List<Indicator> indicators(@Param("regionPrefix") String regionPrefix, @Param("from") LocalDateTime from,
             @Param("to") LocalDateTime to);
 
-    /** Tickets whose sign (level 1) or reply (level 2) deadline passed before {@code today} and was not yet raised. */
-    List<TicketRow> findOverdue(@Param("today") LocalDate today, @Param("limit") int limit);
+    TicketRow findByProcess(@Param("processInstanceId") String processInstanceId);
 
     /** Replied tickets nobody rated, replied before {@code before}. */
     List<TicketRow> findUnrated(@Param("before") LocalDateTime before, @Param("limit") int limit);

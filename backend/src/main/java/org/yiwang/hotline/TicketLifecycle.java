@@ -36,11 +36,15 @@ public class TicketLifecycle {
     private final RegionService regions;
     private final NotificationService notifications;
     private final WorkingCalendar calendar;
+    private final KnowledgeBase knowledge;
+    private final HotlineTimers timers;
     private final Clock clock;
 
     TicketLifecycle(HotlineMapper mapper, HotlineService tickets, TicketViews views, HotlineSettings settings,
             IdentityService identity, RegionService regions, NotificationService notifications, WorkingCalendar calendar,
-            Clock clock) {
+            KnowledgeBase knowledge, HotlineTimers timers, Clock clock) {
+        this.knowledge = knowledge;
+        this.timers = timers;
         this.mapper = mapper;
         this.tickets = tickets;
         this.views = views;
@@ -53,6 +57,10 @@ public class TicketLifecycle {
     }
 
     public record Text(String text) {
+    }
+
+    /** 直接答复: the answer, or the cited knowledge-base entry's answer when the text is left empty. */
+    public record Answer(String text, Long knowledgeId) {
     }
 
     public record Route(Long agencyId, String note) {
@@ -72,16 +80,19 @@ public class TicketLifecycle {
 
     /** 直接答复: the operator answers at once (from the knowledge base or their own knowledge); the ticket ends. */
     @Transactional
-    public TicketView answer(String no, Text answer) {
+    public TicketView answer(String no, Answer answer) {
         CurrentUser user = identity.current();
         TicketRow t = tickets.visible(no, user);
-        String text = HotlineService.text("text", answer.text(), HotlineService.MAX_CONTENT, true, "答复内容");
+        KnowledgeEntry.Hit entry = answer.knowledgeId() == null ? null : knowledge.cite(answer.knowledgeId());
+        String text = HotlineService.text("text", entry != null && (answer.text() == null || answer.text().isBlank())
+                ? entry.answer() : answer.text(), HotlineService.MAX_CONTENT, true, "答复内容");
         expect(t, TicketState.NEW);
         HotlineMapper.Change c = change(t, TicketState.ANSWERED);
         c.reply = text;
         c.repliedAt = c.at;
         c.closedAt = c.at;
-        apply(c, user, "ANSWER", null);
+        c.knowledgeId = entry == null ? null : entry.id();
+        apply(c, user, "ANSWER", entry == null ? null : "引用知识库条目 #" + entry.id() + "：" + entry.question());
         tellCitizen(t, "诉求已答复", "您的诉求 " + t.ticketNo() + " 已答复：" + text);
         return detail(t, user);
     }
@@ -119,6 +130,7 @@ public class TicketLifecycle {
         c.setAgency = true;
         c.agencyId = agency.id();
         c.clearExtension = true;
+        timers.startRound(t, c, false);
         apply(c, user, action, note, agency.id());
         notifications.send(identity.staffOf(agency.id(), Role.ACCEPT), "12345 工单待签收",
                 "工单 " + t.ticketNo() + "（" + t.ticketType().label() + "）已转办贵单位，请于 " + c.signDue + " 前签收。", t.ticketNo());
@@ -162,6 +174,7 @@ public class TicketLifecycle {
         HotlineMapper.Change c = change(t, TicketState.SIGNED);
         c.signedAt = c.at;
         apply(c, user, "SIGN", null);
+        timers.signed(t);
         return detail(t, user);
     }
 
@@ -175,6 +188,7 @@ public class TicketLifecycle {
         c.reply = text;
         c.repliedAt = c.at;
         apply(c, user, "REPLY", null);
+        timers.replied(t);
         tellCitizen(t, "诉求已答复", "您的诉求 " + t.ticketNo() + " 已由 " + t.agencyName() + " 答复：" + text
                 + (t.citizenAccountId() == null ? "" : "。请在 " + settings.ratingWindowDays + " 个工作日内评价。"));
         return detail(t, user);
@@ -196,6 +210,8 @@ public class TicketLifecycle {
         c.setAgency = true;
         c.agencyId = null;
         c.clearExtension = true;
+        c.clearProcess = true;
+        timers.endRound(t);
         apply(c, user, "RETURN", text, t.agencyId());
         notifyCentre(t, escalate ? "12345 工单提级督办" : "12345 工单被退回",
                 "工单 " + t.ticketNo() + " 被 " + t.agencyName() + " 退回（第 " + returns + " 次）：" + text
@@ -239,6 +255,7 @@ public class TicketLifecycle {
         if (decision.approve()) {
             c.replyDue = calendar.addWorkingDays(t.replyDue(), t.extensionDays());
             c.overdueLevel = Math.min(t.overdueLevel(), 1);
+            timers.startRound(t, c, true);
         } else {
             c.extensionDays = 0;
         }
@@ -280,8 +297,12 @@ public class TicketLifecycle {
             c = change(t, escalate ? TicketState.ESCALATED : TicketState.DISPATCHED);
             c.reopens = reopens;
             c.clearExtension = true;
-            if (!escalate) {
+            if (escalate) {
+                c.clearProcess = true;
+                timers.endRound(t);
+            } else {
                 setDues(c, t.ticketType());
+                timers.startRound(t, c, false);
             }
         }
         c.rating = rating.rating();

@@ -12,7 +12,7 @@ record TicketRow(long id, String ticketNo, String type, String classCode, String
         LocalDateTime dispatchedAt, LocalDate signDue, LocalDateTime signedAt, LocalDate replyDue,
         LocalDateTime repliedAt, String reply, int extensionDays, String extensionState, String extensionReason,
         int returns, int reopens, String rating, LocalDateTime ratedAt, Long mergedInto, LocalDateTime closedAt,
-        int overdueLevel, LocalDateTime updatedAt, int version) {
+        int overdueLevel, LocalDateTime updatedAt, int version, Long knowledgeId, String processInstanceId) {
 
     TicketType ticketType() {
         return TicketType.valueOf(type);

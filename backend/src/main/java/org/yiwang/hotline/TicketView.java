@@ -16,7 +16,8 @@ public record TicketView(String ticketNo, String type, String typeName, String c
         Long agencyId, String agencyName, LocalDateTime receivedAt, LocalDateTime dispatchedAt, LocalDate signDue,
         LocalDateTime signedAt, LocalDate replyDue, LocalDateTime repliedAt, String reply, Extension extension,
         int returns, int reopens, String rating, String ratingName, LocalDateTime ratedAt, String mergedInto,
-        LocalDateTime closedAt, LocalDate dueDate, String clock, Suggestion suggestedAgency, List<HistoryEntry> history) {
+        LocalDateTime closedAt, LocalDate dueDate, String clock, Suggestion suggestedAgency, Long knowledgeId,
+        List<HistoryEntry> history) {
 
     public record Contact(String name, String phone, String email) {
     }

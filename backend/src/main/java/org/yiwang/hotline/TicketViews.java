@@ -94,7 +94,7 @@ class TicketViews {
                 t.signDue(), t.signedAt(), t.replyDue(), t.repliedAt(), t.reply(),
                 t.extensionState() == null ? null : new TicketView.Extension(t.extensionDays(), t.extensionState(), t.extensionReason()),
                 t.returns(), t.reopens(), t.rating(), t.rating() == null ? null : RATINGS.get(t.rating()), t.ratedAt(), merged,
-                t.closedAt(), due, clockColour, suggestion, history);
+                t.closedAt(), due, clockColour, suggestion, t.knowledgeId(), history);
     }
 
     /** GREEN, YELLOW once the configured share of the limit has passed, RED when the due day is over. */

@@ -28,6 +28,15 @@ public final class ProcessContract {
     /** The templates whose review is a countersign of the joint reviewers ({@link #REVIEW_GROUPS}). */
     public static final List<String> JOINT_TEMPLATES = List.of(JOINT, JOINT_ANY, JOINT_SEQUENTIAL);
 
+    /** The hotline's round of a ticket at one agency: not a template, never offered to items. */
+    public static final String HOTLINE_TICKET = "hotlineTicket";
+    /** Its timers, by element id: the sign and reply warnings (yellow) and deadlines (overdue). */
+    public static final String SIGN_WARNING = "signWarning";
+    public static final String SIGN_OVERDUE = "signOverdue";
+    public static final String REPLY_WARNING = "replyWarning";
+    public static final String REPLY_OVERDUE = "replyOverdue";
+    public static final List<String> HOTLINE_TIMERS = List.of(SIGN_WARNING, SIGN_OVERDUE, REPLY_WARNING, REPLY_OVERDUE);
+
     // Variables the platform sets at the start and the processes read.
     /** The case number (办件编号) a process runs for; also its business key. */
     public static final String APPLICATION_NO = "applicationNo";

@@ -98,6 +98,7 @@ public class WorkflowService {
     /** The latest version of every deployed process, templates first. */
     public List<Process> processes() {
         return repository.createProcessDefinitionQuery().latestVersion().list().stream()
+                .filter(d -> !d.getKey().equals(ProcessContract.HOTLINE_TICKET))
                 .map(d -> new Process(d.getKey(), d.getName() == null ? d.getKey() : d.getName(), d.getVersion(),
                         TEMPLATES.contains(d.getKey())))
                 .sorted(Comparator.comparing((Process p) -> !p.template()).thenComparing(Process::key))
@@ -152,6 +153,43 @@ public class WorkflowService {
             fired++;
         }
         return fired;
+    }
+
+    /**
+     * One round of a 12345 ticket at an agency ({@code processes/hotlineTicket.bpmn20.xml}): {@code signed} when it
+     * starts waiting for the reply (an approved extension); warnings fire at the start of their day, deadlines at the
+     * end of theirs.
+     */
+    public record TicketRound(String ticketNo, boolean signed, LocalDate signWarnFrom, LocalDate signDue,
+            LocalDate replyWarnFrom, LocalDate replyDue) {
+    }
+
+    /** Starts a ticket's round; answers its id, which the ticket keeps to move or cancel it. */
+    public String startTicketRound(TicketRound r) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("signed", r.signed());
+        variables.put("signWarnAt", startOf(r.signWarnFrom()));
+        variables.put("signDueAt", endOf(r.signDue()));
+        variables.put("replyWarnAt", startOf(r.replyWarnFrom()));
+        variables.put("replyDueAt", endOf(r.replyDue()));
+        return runtime.startProcessInstanceByKey(ProcessContract.HOTLINE_TICKET, r.ticketNo(), variables).getId();
+    }
+
+    /** The agency signed: the round waits for the reply, with the reply's timers instead of the signing's. */
+    public void ticketSigned(String roundId) {
+        trigger(roundId, "awaitSign");
+    }
+
+    /** The agency replied: the round ends, its timers with it. */
+    public void ticketReplied(String roundId) {
+        trigger(roundId, "awaitReply");
+    }
+
+    private void trigger(String roundId, String activityId) {
+        Execution waiting = runtime.createExecutionQuery().processInstanceId(roundId).activityId(activityId).singleResult();
+        if (waiting != null) {
+            runtime.trigger(waiting.getId());
+        }
     }
 
     /** The process diagram with the steps done and the steps under way, for the bpmn-js viewer. */
@@ -381,6 +419,10 @@ public class WorkflowService {
         return history.getHistoricIdentityLinksForTask(taskId).stream()
                 .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
                 .map(l -> l.getGroupId()).findFirst().orElse(null);
+    }
+
+    private Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
     }
 
     /** Timers fire at the end of the deadline day in the platform's time zone. */

@@ -19,7 +19,8 @@ public final class BenchSuite {
      * In run order: the startup benchmark leaves its server running for the others, and the progress query reads
      * the applications the lifecycle benchmark concluded. The Galera benchmark stops the suite's server once it has
      * measured it and starts its own cluster; the workbench benchmark runs its own server on its own kept database, so
-     * it comes after them, and the supervision benchmark reads the same kept database.
+     * it comes after them, and the supervision benchmark reads the same kept database; the hotline benchmark keeps a
+     * database of its own.
      */
     private static final List<Benchmark> BENCHMARKS = List.of(
             new StartupBenchmark(),
@@ -29,7 +30,8 @@ public final class BenchSuite {
             new ProgressBenchmark(),
             new GaleraBenchmark(),
             new WorkbenchBenchmark(),
-            new SupervisionBenchmark());
+            new SupervisionBenchmark(),
+            new HotlineBenchmark());
 
     private BenchSuite() {
     }

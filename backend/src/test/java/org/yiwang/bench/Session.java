@@ -116,6 +116,16 @@ final class Session {
         return signed(HttpRequest.newBuilder(uri(path, params)).GET());
     }
 
+    /** A JSON POST as this account, for a load generator to send. */
+    HttpRequest postRequest(String path, Object body) {
+        try {
+            return signed(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .POST(BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private HttpRequest signed(HttpRequest.Builder request) {
         request.timeout(TIMEOUT);
         if (cookie != null) {

@@ -22,6 +22,7 @@ import org.yiwang.support.IntegrationTest;
 import org.yiwang.support.Journeys;
 import org.yiwang.support.MutableClock;
 import org.yiwang.support.Personas;
+import org.yiwang.workflow.WorkflowService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,7 +42,7 @@ class HotlineLifecycleTest {
     @Autowired
     MutableClock clock;
     @Autowired
-    HotlineDeadlines deadlines;
+    WorkflowService workflow;
 
     private Hotline h;
     private Api applicant;
@@ -212,8 +213,8 @@ class HotlineLifecycleTest {
         clock.advance(Duration.ofDays(1));
         assertThat(h.get(haikou, no).path("clock").asText()).isEqualTo("RED");
 
-        deadlines.scan();
-        deadlines.scan();
+        workflow.fireDueTimers();
+        workflow.fireDueTimers();
         assertThat(Hotline.actions(h.get(dispatcher, no)).stream().filter("SIGN_OVERDUE"::equals)).hasSize(1);
         assertThat(dispatcher.get("/api/v1/notifications", "size", 100).json().path("items").findValuesAsText("body"))
                 .anyMatch(b -> b.contains(no) && b.contains("签收已超期"));

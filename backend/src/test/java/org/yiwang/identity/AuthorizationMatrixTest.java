@@ -234,6 +234,12 @@ class AuthorizationMatrixTest {
         row("GET /api/v1/hotline/indicators", "13333P3333");
         row("GET /api/v1/hotline/duties", "13333333PP");
         row("PUT /api/v1/hotline/duties", "13333333PP");
+        // 知识库: {id} is sample entry 1 (海南省人力资源和社会保障厅's), so agency clerks of 海口 and 三亚 may not change it.
+        row("GET /api/v1/hotline/knowledge", "PPPPPPPPPP");
+        row("GET /api/v1/hotline/knowledge/{id}", "PPPPPPPPPP");
+        row("GET /api/v1/hotline/knowledge/entries", "133PP33333");
+        row("POST /api/v1/hotline/knowledge/entries", "133PP33333");
+        row("PUT /api/v1/hotline/knowledge/entries/{id}", "133NN33333");
         // Last: it ends each caller's session.
         row("POST /api/v1/auth/logout", "1PPPPPPPPP");
     }
@@ -363,6 +369,8 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", String.valueOf(objects.modelId()));
         } else if (path.startsWith("/api/v1/admin/items/") || path.startsWith("/api/v1/catalog/items/")) {
             path = path.replace("{code}", objects.itemCode()).replace("{version}", String.valueOf(objects.itemVersion()));
+        } else if (path.startsWith("/api/v1/hotline/knowledge/")) {
+            path = path.replace("{id}", "1");
         } else if (path.startsWith("/api/v1/catalog/bundles/") || path.startsWith("/api/v1/admin/bundles/")) {
             path = path.replace("{code}", "kaiban-canyindian");
         } else if (path.startsWith("/api/v1/applications/") || path.startsWith("/api/v1/supervision/cases/")) {

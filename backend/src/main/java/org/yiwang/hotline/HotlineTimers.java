@@ -1,0 +1,122 @@
+package org.yiwang.hotline;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.yiwang.identity.IdentityService;
+import org.yiwang.identity.Role;
+import org.yiwang.notification.NotificationService;
+import org.yiwang.region.RegionService;
+import org.yiwang.timelimit.WorkingCalendar;
+import org.yiwang.workflow.HotlineDeadlineCallbacks;
+import org.yiwang.workflow.ProcessContract;
+import org.yiwang.workflow.WorkflowService;
+
+/**
+ * The ticket's deadlines as BPMN timers: each dispatch starts a round of {@code hotlineTicket} on the engine, whose
+ * timers warn the agency when the clock turns yellow and raise the overdue signing or reply to the centre's
+ * dispatchers and the agency (the supervisors' view lists it). A timer of a round the ticket has left does nothing;
+ * each raise is one conditional update, so it is written once.
+ */
+@Component
+class HotlineTimers implements HotlineDeadlineCallbacks {
+
+    private final HotlineMapper mapper;
+    private final WorkflowService workflow;
+    private final HotlineSettings settings;
+    private final IdentityService identity;
+    private final RegionService regions;
+    private final NotificationService notifications;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+
+    HotlineTimers(HotlineMapper mapper, WorkflowService workflow, HotlineSettings settings, IdentityService identity,
+            RegionService regions, NotificationService notifications, WorkingCalendar calendar, Clock clock) {
+        this.mapper = mapper;
+        this.workflow = workflow;
+        this.settings = settings;
+        this.identity = identity;
+        this.regions = regions;
+        this.notifications = notifications;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** Starts the round for a ticket going to an agency (ending the one before); its id goes on the change. */
+    void startRound(TicketRow t, HotlineMapper.Change c, boolean signed) {
+        endRound(t);
+        LocalDate from = c.at.toLocalDate();
+        LocalDate signDue = c.signDue != null ? c.signDue : t.signDue();
+        LocalDate replyDue = c.replyDue != null ? c.replyDue : t.replyDue();
+        c.processInstanceId = workflow.startTicketRound(new WorkflowService.TicketRound(t.ticketNo(), signed,
+                yellowFrom(from, signDue, settings.signDays), signDue,
+                yellowFrom(from, replyDue, settings.replyDays(t.ticketType()) + t.extensionDays()), replyDue));
+    }
+
+    /** The ticket leaves the agency (returned, escalated, merged) or its round is replaced: the timers go. */
+    void endRound(TicketRow t) {
+        if (t.processInstanceId() != null) {
+            workflow.cancel(t.processInstanceId(), "ticket left the round");
+        }
+    }
+
+    void signed(TicketRow t) {
+        if (t.processInstanceId() != null) {
+            workflow.ticketSigned(t.processInstanceId());
+        }
+    }
+
+    void replied(TicketRow t) {
+        if (t.processInstanceId() != null) {
+            workflow.ticketReplied(t.processInstanceId());
+        }
+    }
+
+    /** The first day the clock shows yellow (see {@link TicketViews#colour}). */
+    private LocalDate yellowFrom(LocalDate from, LocalDate due, int limitDays) {
+        LocalDate day = from;
+        while (day.isBefore(due) && calendar.workingDaysBetween(day, due) > limitDays * (1 - settings.yellowShare)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    @Override
+    public void deadlineReached(String roundId, String timer) {
+        TicketRow t = mapper.findByProcess(roundId);
+        boolean sign = timer.equals(ProcessContract.SIGN_WARNING) || timer.equals(ProcessContract.SIGN_OVERDUE);
+        if (t == null || t.ticketState() != (sign ? TicketState.DISPATCHED : TicketState.SIGNED)) {
+            return;
+        }
+        boolean overdue = timer.equals(ProcessContract.SIGN_OVERDUE) || timer.equals(ProcessContract.REPLY_OVERDUE);
+        LocalDateTime now = LocalDateTime.now(clock);
+        String what = sign ? "签收" : "答复";
+        LocalDate due = sign ? t.signDue() : t.replyDue();
+        HotlineMapper.Change c = new HotlineMapper.Change();
+        c.id = t.id();
+        c.version = t.version();
+        c.state = t.state();
+        c.at = now;
+        if (overdue) {
+            c.overdueLevel = sign ? 1 : 2;
+        }
+        if (mapper.change(c) == 0) {
+            return;
+        }
+        String action = (sign ? "SIGN_" : "REPLY_") + (overdue ? "OVERDUE" : "WARNING");
+        mapper.insertEvent(t.id(), now, "系统", action, t.state(), t.agencyId(),
+                what + (overdue ? "已超期" : "即将到期") + "（期限 " + due + "）");
+        String body = "工单 " + t.ticketNo() + "（" + t.agencyName() + "）" + what
+                + (overdue ? "已超期，请督促办理。" : "将于 " + due + " 到期，请及时办理。");
+        String title = overdue ? "12345 工单超期" : "12345 工单即将超期";
+        if (overdue) {
+            List<Long> dispatchers = regions.agencyByCode(TicketLifecycle.CENTRE)
+                    .map(centre -> identity.staffOf(centre.id(), Role.HOTLINE_DISPATCHER)).orElse(List.of());
+            notifications.send(dispatchers, title, body, t.ticketNo());
+        }
+        notifications.send(identity.staffOf(t.agencyId(), Role.ACCEPT), title, body, t.ticketNo());
+    }
+}
