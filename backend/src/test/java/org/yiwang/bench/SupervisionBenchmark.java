@@ -1,7 +1,6 @@
 package org.yiwang.bench;
 
 import java.net.http.HttpRequest;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,20 +26,9 @@ final class SupervisionBenchmark implements Benchmark {
 
     @Override
     public Result run(BenchContext ctx) throws Exception {
-        String database = ctx.config.workbenchDatabase();
-        WorkbenchDataGenerator.Generated data = null;
-        if (ctx.databaseExists(database)) {
-            try (Connection c = WorkbenchDataGenerator.connect(ctx.config, database)) {
-                data = WorkbenchDataGenerator.cached(c);
-            }
-        }
-        AppServer server = ctx.startServerOnKept(database, data == null, WorkbenchDataGenerator.DATA_KEY, WorkbenchDataGenerator.HASH_KEY);
-        if (data == null) {
-            System.out.println("supervision: generating the workbench data into " + database + " (once; later runs reuse it)");
-            try (Connection c = WorkbenchDataGenerator.connect(ctx.config, database)) {
-                data = WorkbenchDataGenerator.generate(c, server, ctx);
-            }
-        }
+        WorkbenchDataGenerator.OnScaleData scaled = WorkbenchDataGenerator.startServer(ctx, name());
+        AppServer server = scaled.server();
+        WorkbenchDataGenerator.Generated data = scaled.data();
         Session province = Session.login(ctx.http, server.baseUrl, "supervisor", server.demoPassword);
         long started = System.nanoTime();
         while (Session.expect(province.get("/api/v1/supervision/indicators"), 200, "indicators").path("refreshedAt").isNull()) {
@@ -84,7 +72,7 @@ final class SupervisionBenchmark implements Benchmark {
         }
         figures.add(Result.Figure.of("heap used after run", server.heapUsedMib(), "MiB"));
         return new Result(name(), "Supervision dashboard and assessment ranking, " + clients + " concurrent supervisors",
-                "Database `" + database + "` with " + String.format("%,d", data.openTasks()) + " open tasks and "
+                "Database `" + ctx.config.workbenchDatabase() + "` with " + String.format("%,d", data.openTasks()) + " open tasks and "
                         + String.format("%,d", data.concluded()) + " concluded applications from `WorkbenchDataGenerator`. "
                         + clients + " clients, half `supervisor` (province), half `hk.supervisor` (海口), in a closed loop: first "
                         + "`GET /api/v1/supervision/indicators` (30 days, a year, a quarter of 4601, this month in turn), then "

@@ -1,7 +1,6 @@
 package org.yiwang.bench;
 
 import java.net.http.HttpRequest;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,22 +27,9 @@ final class WorkbenchBenchmark implements Benchmark {
 
     @Override
     public Result run(BenchContext ctx) throws Exception {
-        String database = ctx.config.workbenchDatabase();
-        WorkbenchDataGenerator.Generated data = null;
-        if (ctx.databaseExists(database)) {
-            try (Connection c = WorkbenchDataGenerator.connect(ctx.config, database)) {
-                data = WorkbenchDataGenerator.cached(c);
-            }
-        }
-        AppServer server = ctx.startServerOnKept(database, data == null, WorkbenchDataGenerator.DATA_KEY, WorkbenchDataGenerator.HASH_KEY);
-        if (data == null) {
-            System.out.println("workbench: generating the data into " + database + " (once; later runs reuse it)");
-            try (Connection c = WorkbenchDataGenerator.connect(ctx.config, database)) {
-                data = WorkbenchDataGenerator.generate(c, server, ctx);
-            }
-            // A restart, as the cached runs have: nothing the generator left in the server's caches is measured.
-            server = ctx.startServerOnKept(database, false, WorkbenchDataGenerator.DATA_KEY, WorkbenchDataGenerator.HASH_KEY);
-        }
+        WorkbenchDataGenerator.OnScaleData scaled = WorkbenchDataGenerator.startServer(ctx, name());
+        AppServer server = scaled.server();
+        WorkbenchDataGenerator.Generated data = scaled.data();
         if (!data.reused()) {
             System.out.printf("workbench: data generated in %.1f s%n", data.seconds());
         }
@@ -99,7 +85,7 @@ final class WorkbenchBenchmark implements Benchmark {
         figures.add(Result.Figure.of("regional list, province supervisor alone: p95", regionAlone.millis(95), "ms"));
         figures.add(Result.Figure.of("heap used after run", server.heapUsedMib(), "MiB"));
         return new Result(name(), "Workbench lists at scale, " + clients + " concurrent clerks / supervisors",
-                "Database `" + database + "` with " + String.format("%,d", data.openTasks()) + " open tasks and "
+                "Database `" + ctx.config.workbenchDatabase() + "` with " + String.format("%,d", data.openTasks()) + " open tasks and "
                         + String.format("%,d", data.concluded()) + " concluded applications from `WorkbenchDataGenerator` (seed "
                         + WorkbenchDataGenerator.SEED + ", " + (data.reused() ? "reused from an earlier run" : "generated in this run")
                         + "). Todo: " + clerkSessions.size() + " clerks logged in at once (hk.accept and the accept clerks of the "

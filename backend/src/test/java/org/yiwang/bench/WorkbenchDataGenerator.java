@@ -149,6 +149,34 @@ final class WorkbenchDataGenerator {
     }
 
     /** JDBC settings for bulk loading: client-side statements, so that batches are rewritten into multi-row INSERTs. */
+    /** A server on the kept scale database with its data. */
+    record OnScaleData(AppServer server, Generated data) {
+    }
+
+    /**
+     * Starts the server on the kept scale database ({@code -Dbench.workbench.db}), generating the data first when it
+     * is missing; after generating, the server starts again, as the cached runs have it: nothing the generator left in
+     * its caches is measured.
+     */
+    static OnScaleData startServer(BenchContext ctx, String benchmark) throws Exception {
+        String database = ctx.config.workbenchDatabase();
+        Generated data = null;
+        if (ctx.databaseExists(database)) {
+            try (Connection c = connect(ctx.config, database)) {
+                data = cached(c);
+            }
+        }
+        AppServer server = ctx.startServerOnKept(database, data == null, DATA_KEY, HASH_KEY);
+        if (data == null) {
+            System.out.println(benchmark + ": generating the workbench data into " + database + " (once; later runs reuse it)");
+            try (Connection c = connect(ctx.config, database)) {
+                data = generate(c, server, ctx);
+            }
+            server = ctx.startServerOnKept(database, false, DATA_KEY, HASH_KEY);
+        }
+        return new OnScaleData(server, data);
+    }
+
     static Connection connect(BenchConfig config, String database) throws SQLException {
         return DriverManager.getConnection(config.jdbcUrl(database) + "?rewriteBatchedStatements=true&useServerPrepStmts=false"
                 + "&nullCatalogMeansCurrent=true", config.dbUser(), config.dbPassword());
