@@ -130,7 +130,7 @@ public class BundleCaseService {
         }
         String region = regions.find(regions.checkedCode("regionCode", request.regionCode()))
                 .orElseThrow(() -> ApiException.badParameter("regionCode", "行政区划 " + request.regionCode() + " 不存在")).code();
-        Map<String, Boolean> answers = checkedAnswers(d, request.answers());
+        Map<String, Boolean> answers = MergedForm.checkedAnswers(d, request.answers());
         Map<String, Object> form = request.formData() == null ? Map.of() : request.formData();
         List<BundleDefinition.Entry> chosen = d.chosen(answers);
         List<Item> items = new ArrayList<>();
@@ -139,7 +139,7 @@ public class BundleCaseService {
                     HttpStatus.BAD_REQUEST, "BUNDLE_NOT_AVAILABLE", "所选办理地点没有实施事项 " + e.basicCode()
                             + "，请选择其他办理地点", "regionCode")));
         }
-        checkForm(d, form, requiredFields(d, chosen, items));
+        MergedForm.check(d, form, requiredFields(d, chosen, items));
         Set<String> chosenCodes = chosen.stream().map(BundleDefinition.Entry::basicCode).collect(Collectors.toSet());
         LocalDateTime now = LocalDateTime.now(clock);
         BundleMapper.NewCase c = new BundleMapper.NewCase();
@@ -158,9 +158,9 @@ public class BundleCaseService {
             ApplicationView child;
             try {
                 child = applications.create(new ApplicationService.ApplicationDraft(items.get(i).code(), region,
-                        formFor(d, e.basicCode(), form)), later);
+                        MergedForm.forItem(d, e.basicCode(), form)), later);
             } catch (ApiException bad) {
-                throw inMergedTerms(d, e.basicCode(), bad);
+                throw MergedForm.inMergedTerms(d, e.basicCode(), bad);
             }
             mapper.insertChild(c.id, i + 1, e.basicCode(), child.summary().applicationNo(), !e.optional(), "DRAFT");
         }
@@ -364,19 +364,6 @@ public class BundleCaseService {
                 .orElseThrow(() -> new IllegalStateException("bundle has no item " + basicCode));
     }
 
-    private static Map<String, Boolean> checkedAnswers(BundleDefinition d, Map<String, Boolean> answers) {
-        Map<String, Boolean> given = answers == null ? Map.of() : answers;
-        Map<String, Boolean> checked = new LinkedHashMap<>();
-        for (BundleDefinition.Question q : d.questions() == null ? List.<BundleDefinition.Question>of() : d.questions()) {
-            Boolean a = given.get(q.key());
-            if (a == null) {
-                throw ApiException.badParameter("answers." + q.key(), "请回答：" + q.text());
-            }
-            checked.put(q.key(), a);
-        }
-        return checked;
-    }
-
     /** The merged fields that fill a required field of a chosen item's form: required too, for these answers. */
     private Set<String> requiredFields(BundleDefinition d, List<BundleDefinition.Entry> chosen, List<Item> items) {
         Set<String> required = new HashSet<>();
@@ -391,76 +378,6 @@ public class BundleCaseService {
             }
         }
         return required;
-    }
-
-    /** An item form's refusal of what the merged form gave it, naming the merged fields the applicant filled. */
-    static ApiException inMergedTerms(BundleDefinition d, String basicCode, ApiException bad) {
-        if (bad.errors().isEmpty()) {
-            return bad;
-        }
-        List<ApiException.FieldProblem> problems = new ArrayList<>();
-        for (ApiException.FieldProblem p : bad.errors()) {
-            String field = p.field().startsWith("formData.") ? p.field().substring("formData.".length()) : p.field();
-            String merged = d.fields().stream().filter(f -> f.mapsTo() != null && f.mapsTo().stream()
-                    .anyMatch(t -> t.basicCode().equals(basicCode) && t.field().equals(field)))
-                    .map(BundleDefinition.Field::key).findFirst().orElse(field);
-            problems.add(new ApiException.FieldProblem("formData." + merged, p.message()));
-        }
-        return ApiException.invalidFields("INVALID_FORM", "表单填写有误", problems);
-    }
-
-    /** The merged form against its fields: required ones filled, numbers, dates and choices well formed. */
-    private static void checkForm(BundleDefinition d, Map<String, Object> form, Set<String> required) {
-        List<ApiException.FieldProblem> problems = new ArrayList<>();
-        for (BundleDefinition.Field f : d.fields()) {
-            Object v = form.get(f.key());
-            String text = v == null ? "" : String.valueOf(v).trim();
-            if (text.isEmpty()) {
-                if (f.required() || required.contains(f.key())) {
-                    problems.add(new ApiException.FieldProblem("formData." + f.key(), "请填写" + f.label()));
-                }
-                continue;
-            }
-            boolean ok = switch (f.type()) {
-                case "number" -> text.matches("-?\\d{1,15}(\\.\\d{1,6})?");
-                case "date" -> text.matches("\\d{4}-\\d{2}-\\d{2}") && parses(text);
-                case "select" -> f.options().contains(text);
-                case "textarea" -> text.length() <= 2000;
-                default -> text.length() <= 200;
-            };
-            if (!ok) {
-                problems.add(new ApiException.FieldProblem("formData." + f.key(), f.label() + "的格式不正确"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw ApiException.invalidFields("INVALID_FORM", "表单填写有误", problems);
-        }
-    }
-
-    private static boolean parses(String date) {
-        try {
-            LocalDate.parse(date);
-            return true;
-        } catch (java.time.format.DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    /** The item's own form filled from the merged one, through the bundle's mapping. */
-    static Map<String, Object> formFor(BundleDefinition d, String basicCode, Map<String, Object> merged) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (BundleDefinition.Field f : d.fields()) {
-            Object v = merged.get(f.key());
-            if (v == null || String.valueOf(v).isBlank()) {
-                continue;
-            }
-            for (BundleDefinition.Target t : f.mapsTo() == null ? List.<BundleDefinition.Target>of() : f.mapsTo()) {
-                if (t.basicCode().equals(basicCode)) {
-                    data.put(t.field(), "number".equals(f.type()) ? new java.math.BigDecimal(String.valueOf(v).trim()) : v);
-                }
-            }
-        }
-        return data;
     }
 
     private static String caseNo(LocalDate day) {

@@ -13,7 +13,7 @@ import org.yiwang.region.RegionService;
 import org.yiwang.timelimit.WorkingCalendar;
 import org.yiwang.workflow.HotlineDeadlineCallbacks;
 import org.yiwang.workflow.ProcessContract;
-import org.yiwang.workflow.WorkflowService;
+import org.yiwang.workflow.TicketRounds;
 
 /**
  * The ticket's deadlines as BPMN timers: each dispatch starts a round of {@code hotlineTicket} on the engine, whose
@@ -25,7 +25,7 @@ import org.yiwang.workflow.WorkflowService;
 class HotlineTimers implements HotlineDeadlineCallbacks {
 
     private final HotlineMapper mapper;
-    private final WorkflowService workflow;
+    private final TicketRounds rounds;
     private final HotlineSettings settings;
     private final IdentityService identity;
     private final RegionService regions;
@@ -33,10 +33,10 @@ class HotlineTimers implements HotlineDeadlineCallbacks {
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    HotlineTimers(HotlineMapper mapper, WorkflowService workflow, HotlineSettings settings, IdentityService identity,
+    HotlineTimers(HotlineMapper mapper, TicketRounds rounds, HotlineSettings settings, IdentityService identity,
             RegionService regions, NotificationService notifications, WorkingCalendar calendar, Clock clock) {
         this.mapper = mapper;
-        this.workflow = workflow;
+        this.rounds = rounds;
         this.settings = settings;
         this.identity = identity;
         this.regions = regions;
@@ -51,7 +51,7 @@ class HotlineTimers implements HotlineDeadlineCallbacks {
         LocalDate from = c.at.toLocalDate();
         LocalDate signDue = c.signDue != null ? c.signDue : t.signDue();
         LocalDate replyDue = c.replyDue != null ? c.replyDue : t.replyDue();
-        c.processInstanceId = workflow.startTicketRound(new WorkflowService.TicketRound(t.ticketNo(), signed,
+        c.processInstanceId = rounds.start(new TicketRounds.Round(t.ticketNo(), signed,
                 yellowFrom(from, signDue, settings.signDays), signDue,
                 yellowFrom(from, replyDue, settings.replyDays(t.ticketType()) + t.extensionDays()), replyDue));
     }
@@ -59,19 +59,19 @@ class HotlineTimers implements HotlineDeadlineCallbacks {
     /** The ticket leaves the agency (returned, escalated, merged) or its round is replaced: the timers go. */
     void endRound(TicketRow t) {
         if (t.processInstanceId() != null) {
-            workflow.cancel(t.processInstanceId(), "ticket left the round");
+            rounds.end(t.processInstanceId());
         }
     }
 
     void signed(TicketRow t) {
         if (t.processInstanceId() != null) {
-            workflow.ticketSigned(t.processInstanceId());
+            rounds.signed(t.processInstanceId());
         }
     }
 
     void replied(TicketRow t) {
         if (t.processInstanceId() != null) {
-            workflow.ticketReplied(t.processInstanceId());
+            rounds.replied(t.processInstanceId());
         }
     }
 

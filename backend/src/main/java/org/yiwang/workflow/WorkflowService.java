@@ -83,7 +83,7 @@ public class WorkflowService {
         Map<String, Object> variables = new HashMap<>(assignment.variables(s));
         variables.put(ProcessContract.APPLICATION_NO, s.applicationNo());
         if (s.acceptDeadline() != null) {
-            variables.put("acceptDeadline", endOf(s.acceptDeadline()));
+            variables.put("acceptDeadline", endOf(s.acceptDeadline(), clock));
         }
         return variables;
     }
@@ -119,7 +119,7 @@ public class WorkflowService {
 
     /** The applicant answered the supplement notice: acceptance is due again within 5 working days. */
     public void supplementProvided(String processInstanceId, LocalDate newAcceptDeadline) {
-        runtime.setVariable(processInstanceId, "acceptDeadline", endOf(newAcceptDeadline));
+        runtime.setVariable(processInstanceId, "acceptDeadline", endOf(newAcceptDeadline, clock));
         Execution waiting = runtime.createExecutionQuery().processInstanceId(processInstanceId)
                 .messageEventSubscriptionName(SUPPLEMENT_MESSAGE).singleResult();
         if (waiting == null) {
@@ -153,43 +153,6 @@ public class WorkflowService {
             fired++;
         }
         return fired;
-    }
-
-    /**
-     * One round of a 12345 ticket at an agency ({@code processes/hotlineTicket.bpmn20.xml}): {@code signed} when it
-     * starts waiting for the reply (an approved extension); warnings fire at the start of their day, deadlines at the
-     * end of theirs.
-     */
-    public record TicketRound(String ticketNo, boolean signed, LocalDate signWarnFrom, LocalDate signDue,
-            LocalDate replyWarnFrom, LocalDate replyDue) {
-    }
-
-    /** Starts a ticket's round; answers its id, which the ticket keeps to move or cancel it. */
-    public String startTicketRound(TicketRound r) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("signed", r.signed());
-        variables.put("signWarnAt", startOf(r.signWarnFrom()));
-        variables.put("signDueAt", endOf(r.signDue()));
-        variables.put("replyWarnAt", startOf(r.replyWarnFrom()));
-        variables.put("replyDueAt", endOf(r.replyDue()));
-        return runtime.startProcessInstanceByKey(ProcessContract.HOTLINE_TICKET, r.ticketNo(), variables).getId();
-    }
-
-    /** The agency signed: the round waits for the reply, with the reply's timers instead of the signing's. */
-    public void ticketSigned(String roundId) {
-        trigger(roundId, "awaitSign");
-    }
-
-    /** The agency replied: the round ends, its timers with it. */
-    public void ticketReplied(String roundId) {
-        trigger(roundId, "awaitReply");
-    }
-
-    private void trigger(String roundId, String activityId) {
-        Execution waiting = runtime.createExecutionQuery().processInstanceId(roundId).activityId(activityId).singleResult();
-        if (waiting != null) {
-            runtime.trigger(waiting.getId());
-        }
     }
 
     /** The process diagram with the steps done and the steps under way, for the bpmn-js viewer. */
@@ -289,7 +252,7 @@ public class WorkflowService {
     }
 
     public void setAcceptDeadline(String processInstanceId, LocalDate deadline) {
-        runtime.setVariable(processInstanceId, "acceptDeadline", endOf(deadline));
+        runtime.setVariable(processInstanceId, "acceptDeadline", endOf(deadline, clock));
     }
 
     /** 加签: one more parallel reviewer on a countersign (会签) step. */
@@ -421,12 +384,8 @@ public class WorkflowService {
                 .map(l -> l.getGroupId()).findFirst().orElse(null);
     }
 
-    private Date startOf(LocalDate day) {
-        return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
-    }
-
     /** Timers fire at the end of the deadline day in the platform's time zone. */
-    private Date endOf(LocalDate day) {
+    static Date endOf(LocalDate day, Clock clock) {
         return Date.from(day.atTime(LocalTime.of(23, 59, 59)).atZone(clock.getZone()).toInstant());
     }
 }
