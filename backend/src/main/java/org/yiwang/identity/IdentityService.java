@@ -29,7 +29,10 @@ import org.yiwang.audit.AuditService;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Login, logout, registration and the current user (统一身份认证). */
+/**
+ * Login, logout, registration and the current user (统一身份认证). It stays one class because each of these makes,
+ * reads or ends a session, and the rules for sessions should be read in one place.
+ */
 @Service
 public class IdentityService {
 
