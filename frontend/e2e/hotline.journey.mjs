@@ -147,11 +147,13 @@ export default async function hotline(page, ctx) {
   })
 
   await step('indicators-count-it', dispatcher, ctx, async () => {
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
-    const rows = await dispatcher.evaluate(async (day) => {
+    // The day the ticket was received on the server's clock, which the test suite may have moved off the browser's.
+    const rows = await dispatcher.evaluate(async (ticketNo) => {
+      const ticket = await (await fetch(`/api/v1/hotline/tickets/${ticketNo}`, { credentials: 'same-origin' })).json()
+      const day = ticket.receivedAt.slice(0, 10)
       const r = await fetch(`/api/v1/hotline/indicators?from=${day}&to=${day}`, { credentials: 'same-origin' })
       return r.json()
-    }, today)
+    }, no)
     const haikouRow = rows.find((r) => r.agencyName === '海口市市场监督管理局')
     assert.ok(haikouRow, `no indicators for 海口市市场监督管理局: ${JSON.stringify(rows)}`)
     assert.ok(haikouRow.closed >= 1 && haikouRow.reopened >= 1, JSON.stringify(haikouRow))

@@ -12,11 +12,13 @@ export const timeoutMs = 180_000
 
 export default async function supervision(page, ctx) {
   assert.ok(password, 'YIWANG_DEMO_PASSWORD is not set; the demo accounts need it')
-  const to = new Date()
+  await step('login-province', page, ctx, () => login(page, 'supervisor'))
+
+  // Today on the server's clock, which the test suite may have moved off the browser's.
+  const today = await page.evaluate(async () => (await (await fetch('/api/v1/portal/statistics')).json()).date)
+  const to = new Date(`${today}T00:00:00Z`)
   const from = new Date(to.getTime() - 60 * 86_400_000)
   const period = `regionCode=4601&from=${day(from)}&to=${day(to)}`
-
-  await step('login-province', page, ctx, () => login(page, 'supervisor'))
 
   await step('dashboard', page, ctx, async () => {
     await page.goto(`/workbench/supervision?${period}`)

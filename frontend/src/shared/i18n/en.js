@@ -1197,7 +1197,7 @@ export default {
   },
   messages: {
     title: 'Messages',
-    navUnread: 'Messages, {n} unread',
+    navUnread: 'Messages {n} unread',
     unread: 'Unread',
     unreadCount: 'You have {n} unread messages',
     allRead: 'No unread messages',

@@ -1197,7 +1197,7 @@ export default {
   },
   messages: {
     title: '消息中心',
-    navUnread: '消息中心，{n} 条未读',
+    navUnread: '消息中心 {n} 条未读',
     unread: '未读',
     unreadCount: '您有 {n} 条未读消息',
     allRead: '没有未读消息',
