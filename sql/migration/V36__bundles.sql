@@ -52,9 +52,6 @@ CREATE INDEX idx_bundle_child_state ON bundle_child (state, bundle_case_id);
 -- licence: draft expiry leaves such a draft alone.
 ALTER TABLE application ADD COLUMN awaits_licence BOOLEAN NOT NULL DEFAULT FALSE;
 
--- Bundles resolve their items by basic code in the applicant's place.
-CREATE INDEX idx_item_basic_code ON item (basic_code, status);
-
 -- Five bundles of the State Council's first batch (国发〔2024〕3号), built from the catalogue's items by basic code.
 -- Each merged field maps onto the keys of the items' own forms (processes/forms/*.json, or the generic 申请事由/联系人/
 -- 联系电话 of items without one); which items each uses and what the catalogue lacks is in the README's bundles section.

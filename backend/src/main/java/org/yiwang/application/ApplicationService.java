@@ -343,8 +343,7 @@ public class ApplicationService {
         if (regionCode == null || regionCode.isBlank()) {
             throw ApiException.badParameter("regionCode", "请选择办理地点");
         }
-        Region region = regions.find(regions.checkedCode("regionCode", regionCode))
-                .orElseThrow(() -> ApiException.badParameter("regionCode", "行政区划 " + regionCode + " 不存在"));
+        Region region = regions.existing("regionCode", regionCode);
         if (!regions.isWithin(region.code(), item.regionCode())) {
             throw ApiException.badParameter("regionCode", "该事项由" + item.regionName() + "办理，办理地点须在其辖区内");
         }

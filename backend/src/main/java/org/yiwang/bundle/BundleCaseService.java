@@ -128,8 +128,7 @@ public class BundleCaseService {
         if (request.regionCode() == null || request.regionCode().isBlank()) {
             throw ApiException.badParameter("regionCode", "请选择办理地点");
         }
-        String region = regions.find(regions.checkedCode("regionCode", request.regionCode()))
-                .orElseThrow(() -> ApiException.badParameter("regionCode", "行政区划 " + request.regionCode() + " 不存在")).code();
+        String region = regions.existing("regionCode", request.regionCode()).code();
         Map<String, Boolean> answers = MergedForm.checkedAnswers(d, request.answers());
         Map<String, Object> form = request.formData() == null ? Map.of() : request.formData();
         List<BundleDefinition.Entry> chosen = d.chosen(answers);

@@ -91,8 +91,7 @@ public class BundleService {
         BundleMapper.BundleRow row = row(code);
         BundleDefinition d = parse(row.definition());
         String region = regionCode == null || regionCode.isBlank() ? RegionService.PROVINCE
-                : regions.find(regions.checkedCode("regionCode", regionCode))
-                        .orElseThrow(() -> ApiException.badParameter("regionCode", "行政区划 " + regionCode + " 不存在")).code();
+                : regions.existing("regionCode", regionCode).code();
         List<ResolvedItem> items = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         Map<String, ItemDetail> details = new LinkedHashMap<>();

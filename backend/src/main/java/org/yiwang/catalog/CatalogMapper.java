@@ -16,8 +16,6 @@ interface CatalogMapper {
     Item findByCode(@Param("code") String code);
 
     /** The materials an item asks for now; retired ones stay only for the applications that uploaded them. */
-    List<Item> findPublishedByBasicCode(@Param("basicCode") String basicCode);
-
     List<Material> findMaterials(@Param("itemId") long itemId);
 
     String findCodeByProcessKey(@Param("processKey") String processKey, @Param("region") String region);

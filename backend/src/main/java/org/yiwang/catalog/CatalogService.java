@@ -112,15 +112,11 @@ public class CatalogService {
 
     /** The published implementations of one catalogue entry (基本编码) in every place, e.g. to compose a bundle of them. */
     public List<Item> implementations(String basicCode) {
-        return basicCode == null || basicCode.length() > 16 ? List.of() : mapper.findPublishedByBasicCode(basicCode);
+        return basicCode == null ? List.of() : index().items().stream().filter(i -> basicCode.equals(i.basicCode())).toList();
     }
 
     public List<Material> materials(Item item) {
         return mapper.findMaterials(item.id());
-    }
-
-    public long publishedCount() {
-        return index().size();
     }
 
     /** Life events with how many published items belong to each; counted once per catalogue version. */

@@ -21,6 +21,7 @@ import org.yiwang.common.Paging;
 import org.yiwang.common.ReferenceData;
 import org.yiwang.identity.CurrentUser;
 import org.yiwang.identity.IdentityService;
+import org.yiwang.identity.Role;
 import org.yiwang.region.Agency;
 import org.yiwang.region.Region;
 import org.yiwang.region.RegionService;
@@ -191,5 +192,11 @@ class HotlineReference {
             }
         }
         return mapper.findDuty(c.code(), region);
+    }
+
+    /** The 12345 centre's dispatchers, who hear of returns, extension requests and overdue tickets. */
+    List<Long> centreDispatchers() {
+        return regions.agencyByCode(TicketLifecycle.CENTRE).map(centre -> identity.staffOf(centre.id(), Role.HOTLINE_DISPATCHER))
+                .orElse(List.of());
     }
 }

@@ -262,6 +262,11 @@ public class HotlineService {
         return mapper.indicators(prefix, start.atStartOfDay(), end.plusDays(1).atStartOfDay());
     }
 
+    /** Indicators of every agency of the province over tickets received from..to, whoever asks: for the assessment. */
+    public List<Indicator> indicatorsOfProvince(LocalDate from, LocalDate to) {
+        return mapper.indicators(null, from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+    }
+
     private static LocalDate date(String field, String value) {
         try {
             return LocalDate.parse(value == null ? "" : value.trim());

@@ -3,14 +3,11 @@ package org.yiwang.hotline;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.yiwang.identity.IdentityService;
 import org.yiwang.identity.Role;
 import org.yiwang.notification.NotificationService;
-import org.yiwang.region.RegionService;
-import org.yiwang.timelimit.WorkingCalendar;
 import org.yiwang.workflow.HotlineDeadlineCallbacks;
 import org.yiwang.workflow.ProcessContract;
 import org.yiwang.workflow.TicketRounds;
@@ -19,7 +16,8 @@ import org.yiwang.workflow.TicketRounds;
  * The ticket's deadlines as BPMN timers: each dispatch starts a round of {@code hotlineTicket} on the engine, whose
  * timers warn the agency when the clock turns yellow and raise the overdue signing or reply to the centre's
  * dispatchers and the agency (the supervisors' view lists it). A timer of a round the ticket has left does nothing;
- * each raise is one conditional update, so it is written once.
+ * each timer job fires once, and an overdue raise is one conditional update of the ticket. A warning changes nothing
+ * on the ticket, so a clerk who has it open meanwhile is not refused.
  */
 @Component
 class HotlineTimers implements HotlineDeadlineCallbacks {
@@ -28,20 +26,20 @@ class HotlineTimers implements HotlineDeadlineCallbacks {
     private final TicketRounds rounds;
     private final HotlineSettings settings;
     private final IdentityService identity;
-    private final RegionService regions;
+    private final HotlineReference reference;
+    private final TicketViews views;
     private final NotificationService notifications;
-    private final WorkingCalendar calendar;
     private final Clock clock;
 
     HotlineTimers(HotlineMapper mapper, TicketRounds rounds, HotlineSettings settings, IdentityService identity,
-            RegionService regions, NotificationService notifications, WorkingCalendar calendar, Clock clock) {
+            HotlineReference reference, TicketViews views, NotificationService notifications, Clock clock) {
         this.mapper = mapper;
         this.rounds = rounds;
         this.settings = settings;
         this.identity = identity;
-        this.regions = regions;
+        this.reference = reference;
+        this.views = views;
         this.notifications = notifications;
-        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -51,9 +49,11 @@ class HotlineTimers implements HotlineDeadlineCallbacks {
         LocalDate from = c.at.toLocalDate();
         LocalDate signDue = c.signDue != null ? c.signDue : t.signDue();
         LocalDate replyDue = c.replyDue != null ? c.replyDue : t.replyDue();
+        // A reopened ticket's extension is cleared by the same change: the reply limit is the type's again.
+        int extension = c.clearExtension ? 0 : t.extensionDays();
         c.processInstanceId = rounds.start(new TicketRounds.Round(t.ticketNo(), signed,
                 yellowFrom(from, signDue, settings.signDays), signDue,
-                yellowFrom(from, replyDue, settings.replyDays(t.ticketType()) + t.extensionDays()), replyDue));
+                yellowFrom(from, replyDue, settings.replyDays(t.ticketType()) + extension), replyDue));
     }
 
     /** The ticket leaves the agency (returned, escalated, merged) or its round is replaced: the timers go. */
@@ -75,13 +75,10 @@ class HotlineTimers implements HotlineDeadlineCallbacks {
         }
     }
 
-    /** The first day the clock shows yellow (see {@link TicketViews#colour}). */
+    /** The day the clock turns yellow as the ticket shows it ({@link TicketViews#yellowFrom}), not before the round. */
     private LocalDate yellowFrom(LocalDate from, LocalDate due, int limitDays) {
-        LocalDate day = from;
-        while (day.isBefore(due) && calendar.workingDaysBetween(day, due) > limitDays * (1 - settings.yellowShare)) {
-            day = day.plusDays(1);
-        }
-        return day;
+        LocalDate yellow = views.yellowFrom(due, limitDays);
+        return yellow.isBefore(from) ? from : yellow;
     }
 
     @Override
@@ -95,16 +92,17 @@ class HotlineTimers implements HotlineDeadlineCallbacks {
         LocalDateTime now = LocalDateTime.now(clock);
         String what = sign ? "签收" : "答复";
         LocalDate due = sign ? t.signDue() : t.replyDue();
-        HotlineMapper.Change c = new HotlineMapper.Change();
-        c.id = t.id();
-        c.version = t.version();
-        c.state = t.state();
-        c.at = now;
         if (overdue) {
+            // The overdue level is the ticket's own state (the supervisors' list reads it): one conditional update.
+            HotlineMapper.Change c = new HotlineMapper.Change();
+            c.id = t.id();
+            c.version = t.version();
+            c.state = t.state();
+            c.at = now;
             c.overdueLevel = sign ? 1 : 2;
-        }
-        if (mapper.change(c) == 0) {
-            return;
+            if (mapper.change(c) == 0) {
+                return;
+            }
         }
         String action = (sign ? "SIGN_" : "REPLY_") + (overdue ? "OVERDUE" : "WARNING");
         mapper.insertEvent(t.id(), now, "系统", action, t.state(), t.agencyId(),
@@ -113,9 +111,7 @@ class HotlineTimers implements HotlineDeadlineCallbacks {
                 + (overdue ? "已超期，请督促办理。" : "将于 " + due + " 到期，请及时办理。");
         String title = overdue ? "12345 工单超期" : "12345 工单即将超期";
         if (overdue) {
-            List<Long> dispatchers = regions.agencyByCode(TicketLifecycle.CENTRE)
-                    .map(centre -> identity.staffOf(centre.id(), Role.HOTLINE_DISPATCHER)).orElse(List.of());
-            notifications.send(dispatchers, title, body, t.ticketNo());
+            notifications.send(reference.centreDispatchers(), title, body, t.ticketNo());
         }
         notifications.send(identity.staffOf(t.agencyId(), Role.ACCEPT), title, body, t.ticketNo());
     }

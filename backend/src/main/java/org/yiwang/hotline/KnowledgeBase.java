@@ -30,7 +30,8 @@ import org.yiwang.region.RegionService;
 public class KnowledgeBase {
 
     static final int MAX_QUESTION = 200;
-    static final int MAX_ANSWER = 4000;
+    /** An answer may be given as a ticket's reply (hotline_ticket.reply), so it is no longer than one. */
+    static final int MAX_ANSWER = HotlineService.MAX_CONTENT;
     static final int MAX_KEYWORDS = 200;
     private static final int MAX_TERMS = 16;
     private static final int CANDIDATES = 200;

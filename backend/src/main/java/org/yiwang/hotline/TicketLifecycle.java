@@ -38,12 +38,14 @@ public class TicketLifecycle {
     private final WorkingCalendar calendar;
     private final KnowledgeBase knowledge;
     private final HotlineTimers timers;
+    private final HotlineReference reference;
     private final Clock clock;
 
     TicketLifecycle(HotlineMapper mapper, HotlineService tickets, TicketViews views, HotlineSettings settings,
             IdentityService identity, RegionService regions, NotificationService notifications, WorkingCalendar calendar,
-            KnowledgeBase knowledge, HotlineTimers timers, Clock clock) {
+            KnowledgeBase knowledge, HotlineTimers timers, HotlineReference reference, Clock clock) {
         this.knowledge = knowledge;
+        this.reference = reference;
         this.timers = timers;
         this.mapper = mapper;
         this.tickets = tickets;
@@ -380,8 +382,7 @@ public class TicketLifecycle {
     }
 
     private void notifyCentre(TicketRow t, String title, String body) {
-        regions.agencyByCode(CENTRE).ifPresent(centre ->
-                notifications.send(identity.staffOf(centre.id(), Role.HOTLINE_DISPATCHER), title, body, t.ticketNo()));
+        notifications.send(reference.centreDispatchers(), title, body, t.ticketNo());
     }
 
     /** The citizen's message centre when they filed with their account, and their e-mail when they gave one. */

@@ -103,8 +103,12 @@ class TicketViews {
         if (today.isAfter(due)) {
             return "RED";
         }
-        int remaining = calendar.workingDaysBetween(today, due);
-        return remaining <= limitDays * (1 - settings.yellowShare) ? "YELLOW" : "GREEN";
+        return today.isBefore(yellowFrom(due, limitDays)) ? "GREEN" : "YELLOW";
+    }
+
+    /** The first day the clock shows yellow: at most the unused share of the limit is left in working days. */
+    LocalDate yellowFrom(LocalDate due, int limitDays) {
+        return calendar.workingDaysBefore(due, (int) Math.floor(limitDays * (1 - settings.yellowShare)));
     }
 
     String phoneOf(TicketRow t) {

@@ -136,13 +136,6 @@ public class IdentityService {
         }
     }
 
-    /** The logged-in user, if any: for public routes that do more for those who logged in. */
-    public java.util.Optional<CurrentUser> currentIfAny() {
-        Object principal = SecurityUtils.getSubject().getPrincipal();
-        return principal instanceof CurrentUser user && SecurityUtils.getSubject().isAuthenticated()
-                ? java.util.Optional.of(user) : java.util.Optional.empty();
-    }
-
     /** The client's address as the server sees it (the trusted proxies' X-Forwarded-For applied), for throttles. */
     public static String addressOf(HttpServletRequest request) {
         return clientAddress(request);
@@ -244,9 +237,7 @@ public class IdentityService {
         PasswordPolicy.check(r.password(), id.normalized());
         String email = checkedEmail(r.email());
         String region = r.regionCode() == null || r.regionCode().isBlank() ? RegionService.PROVINCE : r.regionCode();
-        if (regions.find(regions.checkedCode("regionCode", region)).isEmpty()) {
-            throw ApiException.badParameter("regionCode", "行政区划 " + region + " 不存在");
-        }
+        regions.existing("regionCode", region);
         IdentityMapper.NewAccount a = new IdentityMapper.NewAccount();
         a.kind = CurrentUser.Kind.APPLICANT.name();
         a.displayName = name;

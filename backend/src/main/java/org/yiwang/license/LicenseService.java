@@ -181,10 +181,7 @@ public class LicenseService {
     }
 
     public Particulars particulars(String number) {
-        License l = number == null || number.length() > 40 ? null : mapper.findByNumber(number);
-        if (l == null) {
-            throw ApiException.notFound("电子证照 " + number);
-        }
+        License l = heldByCaller(number);
         String kind = LicenseKinds.of(l.itemName());
         String place = (regions.agency(l.agencyId()).regionCode() + "000000").substring(0, 6);
         return new Particulars(l.licenseNo(), kind, BUSINESS_LICENCE.equals(kind) ? IdentityNumbers.generateUscc(place, l.licenseNo()) : null);

@@ -1,8 +1,5 @@
 package org.yiwang.modeling;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -26,6 +23,7 @@ import org.yiwang.identity.IdentityService;
 import org.yiwang.region.RegionService;
 import org.yiwang.audit.AuditService;
 import org.yiwang.workflow.ProcessContract;
+import org.yiwang.workflow.WorkflowService;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -48,16 +46,18 @@ public class ModelingService {
     private final ModelingMapper mapper;
     private final ModelRules rules;
     private final RepositoryService repository;
+    private final WorkflowService workflow;
     private final IdentityService identity;
     private final RegionService regions;
     private final AuditService audit;
     private final Clock clock;
 
-    ModelingService(ModelingMapper mapper, ModelRules rules, RepositoryService repository, IdentityService identity,
-            RegionService regions, AuditService audit, Clock clock) {
+    ModelingService(ModelingMapper mapper, ModelRules rules, RepositoryService repository, WorkflowService workflow,
+            IdentityService identity, RegionService regions, AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.rules = rules;
         this.repository = repository;
+        this.workflow = workflow;
         this.identity = identity;
         this.regions = regions;
         this.audit = audit;
@@ -90,15 +90,22 @@ public class ModelingService {
     public ModelView importModel(byte[] content, String fileName, String name, HttpServletRequest http) {
         BpmnFile.Parsed parsed = BpmnFile.read(content);
         refuseUnsafe(parsed);
+        String named = name(name, parsed, fileName);
+        return insertDraft(parsed, named, "MODEL_IMPORTED", named + " (" + parsed.key() + ")", http);
+    }
+
+    /** Stores a parsed model as a draft of the caller's region, audited, with what deployment would say of it. */
+    private ModelView insertDraft(BpmnFile.Parsed parsed, String name, String action, String detail, HttpServletRequest http) {
+        CurrentUser user = identity.current();
         ModelingMapper.NewModel m = new ModelingMapper.NewModel();
         m.modelKey = parsed.key();
-        m.name = name(name, parsed, fileName);
+        m.name = name;
         m.xml = parsed.xml();
-        m.createdBy = identity.current().username();
+        m.createdBy = user.username();
         m.createdAt = LocalDateTime.now(clock);
-        m.regionCode = identity.current().regionCode();
+        m.regionCode = user.regionCode();
         mapper.insert(m);
-        record(http, "MODEL_IMPORTED", m.id, m.name + " (" + m.modelKey + ")");
+        record(http, action, m.id, detail);
         return new ModelView(mapper.find(m.id), rules.check(parsed, m.regionCode));
     }
 
@@ -172,11 +179,7 @@ public class ModelingService {
     public TemplateView template(String key) {
         Template template = (ProcessContract.TEMPLATES.contains(key) ? latestTemplate(key) : Optional.<Template>empty())
                 .orElseThrow(() -> ApiException.notFound("流程模板 " + key));
-        try (var in = repository.getProcessModel(template.processDefinitionId())) {
-            return new TemplateView(template, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new TemplateView(template, workflow.processXml(template.processDefinitionId()));
     }
 
     /**
@@ -191,16 +194,8 @@ public class ModelingService {
         String copyKey = key + "_" + region + "_" + suffix();
         String name = template.template().name() + "（副本）";
         BpmnFile.Parsed parsed = BpmnFile.read(renamed(template.xml(), key, copyKey, name));
-        ModelingMapper.NewModel m = new ModelingMapper.NewModel();
-        m.modelKey = parsed.key();
-        m.name = name;
-        m.xml = parsed.xml();
-        m.createdBy = identity.current().username();
-        m.createdAt = LocalDateTime.now(clock);
-        m.regionCode = region;
-        mapper.insert(m);
-        record(http, "MODEL_COPIED", m.id, name + " (" + copyKey + ")，复制自 " + key + " v" + template.template().version());
-        return new ModelView(mapper.find(m.id), rules.check(parsed, region));
+        return insertDraft(parsed, name, "MODEL_COPIED",
+                name + " (" + copyKey + ")，复制自 " + key + " v" + template.template().version(), http);
     }
 
     private Optional<Template> latestTemplate(String key) {
@@ -260,6 +255,9 @@ public class ModelingService {
 
     /** A new version of a process another region owns (a province template for a city's model) is refused. */
     private void checkOwner(ProcessModel model, String key) {
+        if (ProcessContract.isInternal(key)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "PROCESS_OWNED_ELSEWHERE", "流程 " + key + " 是平台内部流程，不能部署新版本", null);
+        }
         String owner = processRegion(key).orElse(null);
         if (owner != null && !regions.isWithin(owner, model.regionCode())) {
             throw new ApiException(HttpStatus.FORBIDDEN, "PROCESS_OWNED_ELSEWHERE", RegionService.PROVINCE.equals(owner)

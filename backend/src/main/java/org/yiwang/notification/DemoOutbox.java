@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 
 import org.yiwang.common.ApiException;
+import org.yiwang.common.Throttle;
 
 /**
  * The demo profile's {@link SmsSender}: the demo has no SMS gateway, so its text messages (password-reset links
@@ -25,13 +26,17 @@ class DemoOutbox implements SmsSender {
     }
 
     private static final int KEPT = 200;
+    /** The password is compared here, so guessing it is throttled per address as logins are. */
+    private static final Throttle.Rate READS = new Throttle.Rate("demo-outbox", 10);
 
     private final Clock clock;
+    private final Throttle throttle;
     private final byte[] demoPassword;
     private final Deque<Sent> messages = new ArrayDeque<>();
 
-    DemoOutbox(Clock clock, String demoPassword) {
+    DemoOutbox(Clock clock, Throttle throttle, String demoPassword) {
         this.clock = clock;
+        this.throttle = throttle;
         this.demoPassword = demoPassword.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -45,7 +50,12 @@ class DemoOutbox implements SmsSender {
     }
 
     /** The messages sent to {@code phone}, newest first; 403 without the demo password (none is configured: always). */
-    synchronized List<Sms> sentTo(String phone, String password) {
+    List<Sms> sentTo(String phone, String password, String address) {
+        throttle.take(READS, address);
+        return read(phone, password);
+    }
+
+    private synchronized List<Sms> read(String phone, String password) {
         byte[] given = password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8);
         if (demoPassword.length == 0 || !MessageDigest.isEqual(demoPassword, given)) {
             throw ApiException.forbidden("读取演示短信需要演示密码（X-Demo-Password）");

@@ -8,9 +8,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.common.Public;
+import org.yiwang.identity.IdentityService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Only in the demo profile; guarded by the demo password rather than an account, as the demo's Open311 key is. */
 @RestController
@@ -28,7 +30,7 @@ class DemoOutboxController {
     @Public
     @Operation(summary = "Demo only: the text messages the demo would have sent to a mobile number, newest first")
     List<DemoOutbox.Sms> sentTo(@RequestParam(required = false) String phone,
-            @RequestHeader(name = "X-Demo-Password", required = false) String password) {
-        return outbox.sentTo(phone, password);
+            @RequestHeader(name = "X-Demo-Password", required = false) String password, HttpServletRequest request) {
+        return outbox.sentTo(phone, password, IdentityService.addressOf(request));
     }
 }

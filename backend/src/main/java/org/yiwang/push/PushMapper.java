@@ -11,6 +11,8 @@ interface PushMapper {
 
     List<Subscription> findByAccount(@Param("accountId") long accountId);
 
+    long countByAccount(@Param("accountId") long accountId);
+
     boolean exists(@Param("accountId") long accountId, @Param("itemCode") String itemCode);
 
     int insert(@Param("accountId") long accountId, @Param("itemCode") String itemCode, @Param("at") LocalDateTime at);

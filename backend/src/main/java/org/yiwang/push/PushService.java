@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +44,8 @@ public class PushService {
     public record Following(String itemCode, boolean following) {
     }
 
+    static final int MAX_FOLLOWED = 200;
+
     public List<Subscription> subscriptions(long accountId) {
         return mapper.findByAccount(accountId);
     }
@@ -56,6 +59,10 @@ public class PushService {
     public Following subscribe(long accountId, String itemCode) {
         catalog.item(itemCode);
         if (!mapper.exists(accountId, itemCode)) {
+            // Bounds the list a person reads back and the messages one guide change fans out to them.
+            if (mapper.countByAccount(accountId) >= MAX_FOLLOWED) {
+                throw new ApiException(HttpStatus.CONFLICT, "QUOTA_EXCEEDED", "最多关注 " + MAX_FOLLOWED + " 个事项，请先取消关注一些", null);
+            }
             try {
                 mapper.insert(accountId, itemCode, LocalDateTime.now(clock));
             } catch (DuplicateKeyException raced) {

@@ -94,6 +94,12 @@ public class RegionService {
         return code;
     }
 
+    /** A region code parameter that names an existing region: 400 naming the parameter otherwise. */
+    public Region existing(String parameter, String code) {
+        return find(checkedCode(parameter, code))
+                .orElseThrow(() -> ApiException.badParameter(parameter, "行政区划 " + code + " 不存在"));
+    }
+
     public Agency agency(long id) {
         Agency agency = mapper.findAgency(id);
         if (agency == null) {

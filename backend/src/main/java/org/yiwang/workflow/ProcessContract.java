@@ -37,6 +37,11 @@ public final class ProcessContract {
     public static final String REPLY_OVERDUE = "replyOverdue";
     public static final List<String> HOTLINE_TIMERS = List.of(SIGN_WARNING, SIGN_OVERDUE, REPLY_WARNING, REPLY_OVERDUE);
 
+    /** A process of the platform's own machinery: no item binds it and no administrator deploys a version of it. */
+    public static boolean isInternal(String processKey) {
+        return HOTLINE_TICKET.equals(processKey);
+    }
+
     // Variables the platform sets at the start and the processes read.
     /** The case number (办件编号) a process runs for; also its business key. */
     public static final String APPLICATION_NO = "applicationNo";

@@ -18,10 +18,12 @@ import org.springframework.stereotype.Service;
 public class TicketRounds {
 
     private final RuntimeService runtime;
+    private final WorkflowService workflow;
     private final Clock clock;
 
-    TicketRounds(RuntimeService runtime, Clock clock) {
+    TicketRounds(RuntimeService runtime, WorkflowService workflow, Clock clock) {
         this.runtime = runtime;
+        this.workflow = workflow;
         this.clock = clock;
     }
 
@@ -64,9 +66,7 @@ public class TicketRounds {
 
     /** The ticket left the agency (returned, escalated, merged) or its round is replaced: the round and its timers go. */
     public void end(String roundId) {
-        if (runtime.createProcessInstanceQuery().processInstanceId(roundId).count() > 0) {
-            runtime.deleteProcessInstance(roundId, "ticket left the round");
-        }
+        workflow.cancel(roundId, "ticket left the round");
     }
 
     private Date startOf(LocalDate day) {

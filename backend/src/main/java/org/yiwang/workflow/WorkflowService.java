@@ -98,16 +98,19 @@ public class WorkflowService {
     /** The latest version of every deployed process, templates first. */
     public List<Process> processes() {
         return repository.createProcessDefinitionQuery().latestVersion().list().stream()
-                .filter(d -> !d.getKey().equals(ProcessContract.HOTLINE_TICKET))
+                .filter(d -> !ProcessContract.isInternal(d.getKey()))
                 .map(d -> new Process(d.getKey(), d.getName() == null ? d.getKey() : d.getName(), d.getVersion(),
                         TEMPLATES.contains(d.getKey())))
                 .sorted(Comparator.comparing((Process p) -> !p.template()).thenComparing(Process::key))
                 .toList();
     }
 
-    /** Whether a process of this key is deployed; a key that is no XML id (as every process id is) never is. */
+    /**
+     * Whether an item may bind this process: one of this key is deployed and it is none of the platform's internal ones;
+     * a key that is no XML id (as every process id is) never is.
+     */
     public boolean isDeployed(String processKey) {
-        return processKey != null && PROCESS_KEY.matcher(processKey).matches()
+        return processKey != null && PROCESS_KEY.matcher(processKey).matches() && !ProcessContract.isInternal(processKey)
                 && repository.createProcessDefinitionQuery().processDefinitionKey(processKey).count() > 0;
     }
 

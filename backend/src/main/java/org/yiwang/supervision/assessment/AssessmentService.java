@@ -225,7 +225,7 @@ public class AssessmentService {
         LocalDate to = month.atEndOfMonth();
         Map<Long, Facts> agencies = new LinkedHashMap<>();
         for (IndicatorService.AgencyTotals t : indicators.totalsByAgency(from, to)) {
-            Facts f = agency(agencies, t.agencyId());
+            Facts f = agencies.computeIfAbsent(t.agencyId(), k -> new Facts(Long.toString(k), t.agencyName(), t.agencyRegion()));
             f.received = t.received();
             f.concluded = t.concluded();
             f.onTime = t.concludedOnTime();
@@ -239,7 +239,7 @@ public class AssessmentService {
             f.cardsDue = c.answerDue();
             f.cardsOnTime = c.answeredOnTime();
         }
-        for (Indicator h : hotline.indicators(from.toString(), to.toString())) {
+        for (Indicator h : hotline.indicatorsOfProvince(from, to)) {
             Facts f = agency(agencies, h.agencyId());
             f.tickets = h.received();
             f.ticketsOnTime = h.signedOnTime();
@@ -261,6 +261,7 @@ public class AssessmentService {
         return result;
     }
 
+    /** An agency's facts; one read of the agency only for those the daily totals (which name them) did not bring. */
     private Facts agency(Map<Long, Facts> agencies, long id) {
         return agencies.computeIfAbsent(id, k -> {
             var a = regions.agency(k);

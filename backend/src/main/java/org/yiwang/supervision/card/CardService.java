@@ -21,7 +21,6 @@ import org.yiwang.notification.NotificationService;
 import org.yiwang.region.RegionService;
 import org.yiwang.supervision.step.StepClock;
 import org.yiwang.supervision.step.StepClocks;
-import org.yiwang.workflow.StepKinds;
 import org.yiwang.timelimit.WorkingCalendar;
 
 /**
@@ -89,12 +88,8 @@ public class CardService {
                         red ? "办结期限 " + w.dueDate() + " 已过，仍未办结" : "办结期限 " + w.dueDate() + "，已进入预警期", now);
             }
         }
-        // The acceptance step has its rules above, on the deadline the supplement notice moves.
         for (StepClocks.LateStep late : steps.lateOpenSteps()) {
             StepClock c = late.clock();
-            if (StepKinds.ACCEPT.equals(c.kind())) {
-                continue;
-            }
             boolean red = "RED".equals(c.colour());
             CardMapper.Watched w = new CardMapper.Watched(late.applicationId(), late.applicationNo(), late.agencyId(),
                     late.agencyRegion(), null, null, null, null, 0, null, null);
@@ -143,7 +138,7 @@ public class CardService {
     }
 
     /** One agency's cards raised in a period: how many, how many red, and of those whose answer is due or given, how many on time. */
-    public record AgencyCards(long agencyId, String agencyRegion, long raised, long red, long answerDue, long answeredOnTime) {
+    public record AgencyCards(long agencyId, long raised, long answerDue, long answeredOnTime) {
     }
 
     /** Cards of every agency raised in [from, to] (Asia/Shanghai days), for the assessment. */

@@ -79,11 +79,15 @@ public class StepClocks {
     public record LateStep(long applicationId, String applicationNo, long agencyId, String agencyRegion, StepClock clock) {
     }
 
-    /** Open steps of running cases past their warning share or overdue (a step cannot warn before its first working day). */
+    /**
+     * Open steps of running cases past their warning share or overdue (a step cannot warn before its first working day),
+     * acceptance steps left out: the case's own acceptance deadline, which a supplement notice moves, rules those.
+     */
     public List<LateStep> lateOpenSteps() {
         LocalDate today = LocalDate.now(clock);
         Date startedBefore = Date.from(calendar.workingDaysBefore(today, 1).plusDays(1).atStartOfDay(clock.getZone()).toInstant());
         return mapper.openStartedBefore(startedBefore).stream()
+                .filter(o -> !StepKinds.ACCEPT.equals(StepKinds.of(o.stepKey(), o.category())))
                 .map(o -> new LateStep(o.applicationId(), o.applicationNo(), o.agencyId(), o.agencyRegion(),
                         clockOf(o.stepKey(), o.name(), o.category(), o.startedAt(), null, o.dueAt(), o.limitDays() + o.extendedDays(), null)))
                 .filter(s -> "YELLOW".equals(s.clock().colour()) || "RED".equals(s.clock().colour()))
@@ -105,8 +109,9 @@ public class StepClocks {
             source = MODEL;
         } else {
             limit = limitDays(kind, caseLimit);
-            source = StepKinds.ACCEPT.equals(kind) ? LAW : ITEM;
-            due = calendar.addWorkingDays(startDay, limit);
+            boolean acceptance = StepKinds.ACCEPT.equals(kind);
+            source = acceptance ? LAW : ITEM;
+            due = acceptance ? statutory.acceptDeadline(startDay) : calendar.addWorkingDays(startDay, limit);
         }
         if (ended != null) {
             LocalDate endDay = ended.toLocalDate();
